@@ -1,0 +1,125 @@
+package io.crmbridge.sandbox;
+
+import java.net.URI;
+
+import io.crmbridge.sandbox.admin.Admin;
+import io.crmbridge.sandbox.admin.Faults;
+import io.crmbridge.sandbox.dataverse.Dataverse;
+import io.crmbridge.sandbox.identity.AccessTokens;
+import io.crmbridge.sandbox.identity.Identity;
+import io.crmbridge.sandbox.registry.SchemaRegistryEmulator;
+import reactor.netty.http.Http11SslContextSpec;
+import org.springframework.http.server.reactive.HttpHandler;
+import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+
+/**
+ * The sandbox: Dataverse, Entra ID / AD FS, a schema registry and an admin API, served in-process over real
+ * HTTP(S) on Reactor Netty. Tests start one with {@code Sandbox.start(SandboxSettings.defaults())}; the runnable
+ * app ({@link SandboxApplication}) and the local stack start one on fixed ports.
+ */
+public final class Sandbox implements AutoCloseable {
+
+    private final SandboxClock clock = new SandboxClock();
+    private final Faults faults = new Faults();
+    private final DisposableServer https;
+    private final DisposableServer http;
+    private final URI httpsBase;
+    private final URI httpBase;
+    private final Identity identity;
+    private final Dataverse dataverse;
+    private final SchemaRegistryEmulator registry;
+
+    private Sandbox(SandboxSettings settings) {
+        // Bind first, route later: every URL the sandbox hands out (issuer, org URLs) must name the real port.
+        Routes secureRoutes = new Routes();
+        this.https = HttpServer.create().host(settings.host()).port(settings.httpsPort())
+                .secure(spec -> spec.sslContext(Http11SslContextSpec.forServer(SandboxTls.keyManagers())))
+                .handle(new ReactorHttpHandlerAdapter(secureRoutes)).bindNow();
+        this.httpsBase = URI.create("https://" + settings.host() + ":" + https.port());
+        AccessTokens tokens = new AccessTokens(clock, httpsBase + "/");
+        this.identity = new Identity(settings.identity(), clock, tokens, httpsBase);
+        this.dataverse = new Dataverse(settings.dataverse(), clock, tokens, httpsBase);
+        this.registry = new SchemaRegistryEmulator();
+        Admin admin = new Admin(clock, faults, identity, dataverse, registry);
+        secureRoutes.use(identity.routes().and(dataverse.routes()).and(admin.routes()).filter(faults.filter()));
+        this.http = HttpServer.create().host(settings.host()).port(settings.httpPort())
+                .handle(new ReactorHttpHandlerAdapter(handler(registry.routes().and(admin.routes())))).bindNow();
+        this.httpBase = URI.create("http://" + settings.host() + ":" + http.port());
+    }
+
+    public static Sandbox start(SandboxSettings settings) {
+        return new Sandbox(settings);
+    }
+
+    /** Base of the HTTPS endpoints: Dataverse orgs, Entra ID tenants, AD FS, admin. */
+    public URI httpsBase() {
+        return httpsBase;
+    }
+
+    /** Base of the plain-HTTP endpoints: the schema registry and admin. */
+    public URI httpBase() {
+        return httpBase;
+    }
+
+    /** Where a Confluent-compatible client finds the schema registry ({@code schema.registry.url}). */
+    public URI registryUrl() {
+        return httpBase;
+    }
+
+    public SandboxClock clock() {
+        return clock;
+    }
+
+    public Faults faults() {
+        return faults;
+    }
+
+    public Identity identity() {
+        return identity;
+    }
+
+    public Dataverse dataverse() {
+        return dataverse;
+    }
+
+    public SchemaRegistryEmulator registry() {
+        return registry;
+    }
+
+    @Override
+    public void close() {
+        http.disposeNow();
+        https.disposeNow();
+    }
+
+    private static HttpHandler handler(RouterFunction<ServerResponse> routes) {
+        return RouterFunctions.toHttpHandler(routes);
+    }
+
+    /** An HTTP handler whose routes are set once the server knows its port. */
+    private static final class Routes implements HttpHandler {
+        private volatile HttpHandler delegate;
+
+        void use(RouterFunction<ServerResponse> routes) {
+            this.delegate = handler(routes);
+        }
+
+        @Override
+        public Mono<Void> handle(ServerHttpRequest request, ServerHttpResponse response) {
+            HttpHandler current = delegate;
+            if (current == null) {
+                response.setStatusCode(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE);
+                return response.setComplete();
+            }
+            return current.handle(request, response);
+        }
+    }
+}

@@ -1,6 +1,7 @@
 package io.crmbridge.sandbox;
 
 import java.net.URI;
+import java.time.Duration;
 
 import io.crmbridge.sandbox.admin.Admin;
 import io.crmbridge.sandbox.admin.Faults;
@@ -27,6 +28,10 @@ import reactor.netty.http.server.HttpServer;
  */
 public final class Sandbox implements AutoCloseable {
 
+    private static final AccessTokens.Caller SEEDED_APPLICATION = new AccessTokens.Caller(
+            "5a1a0b8e-0000-4000-8000-00000000a001", "00000000-0000-4000-8000-0000000000c0",
+            "5a1a0b8e-0000-4000-8000-00000000c1d0", "sandbox-app", true);
+
     private final SandboxClock clock = new SandboxClock();
     private final Faults faults = new Faults();
     private final DisposableServer https;
@@ -36,6 +41,7 @@ public final class Sandbox implements AutoCloseable {
     private final Identity identity;
     private final Dataverse dataverse;
     private final SchemaRegistryEmulator registry;
+    private final AccessTokens tokens;
 
     private Sandbox(SandboxSettings settings) {
         // Bind first, route later: every URL the sandbox hands out (issuer, org URLs) must name the real port.
@@ -44,7 +50,7 @@ public final class Sandbox implements AutoCloseable {
                 .secure(spec -> spec.sslContext(Http11SslContextSpec.forServer(SandboxTls.keyManagers())))
                 .handle(new ReactorHttpHandlerAdapter(secureRoutes)).bindNow();
         this.httpsBase = URI.create("https://" + settings.host() + ":" + https.port());
-        AccessTokens tokens = new AccessTokens(clock, httpsBase + "/");
+        this.tokens = new AccessTokens(clock, httpsBase + "/");
         this.identity = new Identity(settings.identity(), clock, tokens, httpsBase);
         this.dataverse = new Dataverse(settings.dataverse(), clock, tokens, httpsBase);
         this.registry = new SchemaRegistryEmulator();
@@ -72,6 +78,14 @@ public final class Sandbox implements AutoCloseable {
     /** Where a Confluent-compatible client finds the schema registry ({@code schema.registry.url}). */
     public URI registryUrl() {
         return httpBase;
+    }
+
+    /**
+     * An app-only access token for the org at {@code orgUrl}, as an application user gets it through client
+     * credentials; for tests, the traffic generator and benchmarks that are not about identity.
+     */
+    public String appAccessToken(String orgUrl) {
+        return tokens.issue(SEEDED_APPLICATION, orgUrl, Duration.ofHours(1));
     }
 
     public SandboxClock clock() {

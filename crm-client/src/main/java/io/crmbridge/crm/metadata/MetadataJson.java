@@ -1,0 +1,84 @@
+package io.crmbridge.crm.metadata;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Reads {@code EntityDefinitions} responses (reference §1.1): one table with {@code $expand=Attributes}, its
+ * {@code ManyToOneRelationships}, and the list of tables with their entity set names.
+ */
+public final class MetadataJson {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private MetadataJson() {
+    }
+
+    /**
+     * A table from {@code EntityDefinitions(LogicalName='x')?$expand=Attributes} and, when Dataverse returned them,
+     * its many-to-one relationships ({@code null} otherwise: navigation names are then derived from the lookups'
+     * targets — {@code <column>_<target>} for multi-target lookups, the schema name for custom tables' lookups,
+     * the logical name otherwise, as Dataverse names them).
+     */
+    public static TableMetadata table(byte[] entity, byte[] manyToOne) {
+        JsonNode root = read(entity);
+        Map<String, ColumnType> columns = new HashMap<>();
+        Map<String, Map<String, String>> navigations = new HashMap<>();
+        boolean customTable = root.path("IsCustomEntity").asBoolean(false);
+        for (JsonNode attribute : root.path("Attributes")) {
+            String name = attribute.path("LogicalName").asString();
+            ColumnType type = ColumnType.of(attribute.path("AttributeType").asString(null),
+                    attribute.path("AttributeTypeName").path("Value").asString(null));
+            columns.put(name, type);
+            if (type == ColumnType.LOOKUP && manyToOne == null) {
+                navigations.put(name, derivedNavigations(attribute, customTable));
+            }
+        }
+        if (manyToOne != null) {
+            for (JsonNode relationship : read(manyToOne).path("value")) {
+                navigations.computeIfAbsent(relationship.path("ReferencingAttribute").asString(),
+                                column -> new LinkedHashMap<>())
+                        .put(relationship.path("ReferencedEntity").asString(),
+                                relationship.path("ReferencingEntityNavigationPropertyName").asString());
+            }
+        }
+        return new TableMetadata(root.path("LogicalName").asString(), root.path("EntitySetName").asString(),
+                root.path("PrimaryIdAttribute").asString(), root.path("ChangeTrackingEnabled").asBoolean(false),
+                columns, navigations);
+    }
+
+    /** Table logical name → entity set name, from {@code EntityDefinitions?$select=LogicalName,EntitySetName}. */
+    public static Map<String, String> entitySets(byte[] body) {
+        Map<String, String> sets = new HashMap<>();
+        for (JsonNode entity : read(body).path("value")) {
+            sets.put(entity.path("LogicalName").asString(), entity.path("EntitySetName").asString());
+        }
+        return sets;
+    }
+
+    private static Map<String, String> derivedNavigations(JsonNode attribute, boolean customTable) {
+        Map<String, String> byTarget = new LinkedHashMap<>();
+        String name = attribute.path("LogicalName").asString();
+        JsonNode targets = attribute.path("Targets");
+        boolean custom = attribute.path("IsCustomAttribute").asBoolean(customTable);
+        for (JsonNode target : targets) {
+            String table = target.asString();
+            byTarget.put(table, targets.size() > 1 ? name + "_" + table
+                    : custom ? attribute.path("SchemaName").asString(name) : name);
+        }
+        return byTarget;
+    }
+
+    private static JsonNode read(byte[] body) {
+        try {
+            return JSON.readTree(body);
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("unreadable metadata: " + e.getOriginalMessage(), e);
+        }
+    }
+}

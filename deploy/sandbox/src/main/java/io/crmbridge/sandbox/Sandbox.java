@@ -2,13 +2,19 @@ package io.crmbridge.sandbox;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 import io.crmbridge.sandbox.admin.Admin;
 import io.crmbridge.sandbox.admin.Faults;
+import io.crmbridge.sandbox.admin.RequestCounts;
 import io.crmbridge.sandbox.dataverse.Dataverse;
 import io.crmbridge.sandbox.identity.AccessTokens;
 import io.crmbridge.sandbox.identity.Identity;
 import io.crmbridge.sandbox.registry.SchemaRegistryEmulator;
+import io.crmbridge.sandbox.traffic.TrafficGenerator;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import reactor.netty.http.Http11SslContextSpec;
 import org.springframework.http.server.reactive.HttpHandler;
 import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
@@ -33,7 +39,10 @@ public final class Sandbox implements AutoCloseable {
             "5a1a0b8e-0000-4000-8000-00000000c1d0", "sandbox-app", true);
 
     private final SandboxClock clock = new SandboxClock();
-    private final Faults faults = new Faults();
+    private final Faults faults = new Faults(clock);
+    // Closing a server closes the connections in its group too: a closed sandbox must not keep answering on
+    // keep-alive connections that clients still hold.
+    private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final DisposableServer https;
     private final DisposableServer http;
     private final URI httpsBase;
@@ -42,22 +51,25 @@ public final class Sandbox implements AutoCloseable {
     private final Dataverse dataverse;
     private final SchemaRegistryEmulator registry;
     private final AccessTokens tokens;
+    private final TrafficGenerator traffic;
 
     private Sandbox(SandboxSettings settings) {
         // Bind first, route later: every URL the sandbox hands out (issuer, org URLs) must name the real port.
         Routes secureRoutes = new Routes();
-        this.https = HttpServer.create().host(settings.host()).port(settings.httpsPort())
+        this.https = HttpServer.create().host(settings.host()).port(settings.httpsPort()).channelGroup(connections)
                 .secure(spec -> spec.sslContext(Http11SslContextSpec.forServer(SandboxTls.keyManagers())))
-                .handle(new ReactorHttpHandlerAdapter(secureRoutes)).bindNow();
+                .handle(new ReactorHttpHandlerAdapter(faults.requests().countingHttps(secureRoutes))).bindNow();
         this.httpsBase = URI.create("https://" + settings.host() + ":" + https.port());
         this.tokens = new AccessTokens(clock, httpsBase + "/");
         this.identity = new Identity(settings.identity(), clock, tokens, httpsBase);
         this.dataverse = new Dataverse(settings.dataverse(), clock, tokens, httpsBase);
         this.registry = new SchemaRegistryEmulator();
-        Admin admin = new Admin(clock, faults, identity, dataverse, registry);
+        this.traffic = new TrafficGenerator(dataverse);
+        Admin admin = new Admin(clock, faults, identity, dataverse, registry, List.of(traffic.adminRoutes()));
         secureRoutes.use(identity.routes().and(dataverse.routes()).and(admin.routes()).filter(faults.filter()));
-        this.http = HttpServer.create().host(settings.host()).port(settings.httpPort())
-                .handle(new ReactorHttpHandlerAdapter(handler(registry.routes().and(admin.routes())))).bindNow();
+        this.http = HttpServer.create().host(settings.host()).port(settings.httpPort()).channelGroup(connections)
+                .handle(new ReactorHttpHandlerAdapter(faults.requests().countingHttp(
+                        handler(registry.routes().and(admin.routes()))))).bindNow();
         this.httpBase = URI.create("http://" + settings.host() + ":" + http.port());
     }
 
@@ -96,6 +108,11 @@ public final class Sandbox implements AutoCloseable {
         return faults;
     }
 
+    /** Every request the sandbox answered, by area, method, status, org and injected fault. */
+    public RequestCounts requests() {
+        return faults.requests();
+    }
+
     public Identity identity() {
         return identity;
     }
@@ -104,12 +121,18 @@ public final class Sandbox implements AutoCloseable {
         return dataverse;
     }
 
+    /** Mutates records at a steady rate for demos and benchmarks ({@code /admin/traffic}). */
+    public TrafficGenerator traffic() {
+        return traffic;
+    }
+
     public SchemaRegistryEmulator registry() {
         return registry;
     }
 
     @Override
     public void close() {
+        traffic.close();
         http.disposeNow();
         https.disposeNow();
     }

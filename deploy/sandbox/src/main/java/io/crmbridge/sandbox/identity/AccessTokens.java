@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.nimbusds.jose.JOSEException;
@@ -19,12 +20,16 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 /**
  * Signs the sandbox's access tokens (RS256 JWTs, key generated per sandbox start) and verifies them for the
- * Dataverse side: signature, issuer, audience (the org URL) and expiry are all checked.
+ * Dataverse side: signature, issuer, audience (the org URL) and expiry are all checked. The identity endpoints issue
+ * every access token through {@link #issue}, and sign id tokens with the same key.
  */
 public final class AccessTokens {
 
@@ -59,13 +64,18 @@ public final class AccessTokens {
                 .expirationTime(Date.from(now.plus(lifetime)))
                 .jwtID(UUID.randomUUID().toString())
                 .build();
+        return sign(claims);
+    }
+
+    /** Signs {@code claims} with the sandbox's key (RS256, {@code kid} = {@link #keyId()}); id tokens use it too. */
+    String sign(JWTClaimsSet claims) {
         try {
             SignedJWT jwt = new SignedJWT(
                     new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID(keyId).build(), claims);
             jwt.sign(new RSASSASigner(privateKey));
             return jwt.serialize();
         } catch (JOSEException e) {
-            throw new IllegalStateException("cannot sign an access token", e);
+            throw new IllegalStateException("cannot sign a token", e);
         }
     }
 
@@ -105,6 +115,13 @@ public final class AccessTokens {
 
     public String keyId() {
         return keyId;
+    }
+
+    /** The signing key as a JSON Web Key Set, as served at the discovery {@code jwks_uri}. */
+    public Map<String, Object> jwks() {
+        RSAKey key = new RSAKey.Builder(publicKey).keyID(keyId).keyUse(KeyUse.SIGNATURE)
+                .algorithm(JWSAlgorithm.RS256).build();
+        return new JWKSet(key).toJSONObject(true);
     }
 
     private static KeyPair rsaKeys() {

@@ -1,0 +1,124 @@
+package io.crmbridge.sandbox.dataverse;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+
+/**
+ * The Dataverse part of the admin API, under {@code /admin/dataverse}:
+ * <pre>
+ * POST   /admin/dataverse/orgs                          {"name":"fabrikam"}        create an org
+ * GET    /admin/dataverse/orgs                                                     list orgs
+ * GET    /admin/dataverse/orgs/{org}/limits                                        service-protection limits
+ * PUT    /admin/dataverse/orgs/{org}/limits             {"requests":20,"windowSeconds":5,"concurrent":52,
+ *                                                        "executionTimeMillis":0}  change them (fields optional)
+ * POST   /admin/dataverse/orgs/{org}/delta-tokens/break                            expire every delta token
+ * GET    /admin/dataverse/orgs/{org}/requests                                      request counts by status
+ * DELETE /admin/dataverse/orgs/{org}/requests                                      reset the counts
+ * </pre>
+ */
+final class DataverseAdmin {
+
+    private final Dataverse dataverse;
+
+    DataverseAdmin(Dataverse dataverse) {
+        this.dataverse = dataverse;
+    }
+
+    RouterFunction<ServerResponse> routes() {
+        return RouterFunctions.route()
+                .POST("/admin/dataverse/orgs", this::createOrg)
+                .GET("/admin/dataverse/orgs", request -> json(200, dataverse.orgs().stream().map(this::describe).toList()))
+                .GET("/admin/dataverse/orgs/{org}/limits", request -> withOrg(request, org -> json(200, limits(org.limits()))))
+                .PUT("/admin/dataverse/orgs/{org}/limits", this::throttle)
+                .POST("/admin/dataverse/orgs/{org}/delta-tokens/break", request -> withOrg(request, org -> {
+                    org.breakDeltaTokens();
+                    return ServerResponse.noContent().build();
+                }))
+                .GET("/admin/dataverse/orgs/{org}/requests", request -> withOrg(request, org -> json(200, counts(org))))
+                .DELETE("/admin/dataverse/orgs/{org}/requests", request -> withOrg(request, org -> {
+                    org.resetRequestCounts();
+                    return ServerResponse.noContent().build();
+                }))
+                .build();
+    }
+
+    private Mono<ServerResponse> createOrg(ServerRequest request) {
+        return jsonBody(request).flatMap(body -> {
+            JsonNode name = body.get("name");
+            if (name == null || !name.isString()) {
+                return json(400, Map.of("error", "body must be {\"name\": \"<org>\"}"));
+            }
+            try {
+                return json(201, describe(dataverse.createOrg(name.stringValue())));
+            } catch (IllegalArgumentException e) {
+                return json(400, Map.of("error", e.getMessage()));
+            }
+        });
+    }
+
+    private Mono<ServerResponse> throttle(ServerRequest request) {
+        return withOrg(request, org -> jsonBody(request).flatMap(body -> {
+            ServiceProtectionLimits current = org.limits();
+            try {
+                ServiceProtectionLimits limits = new ServiceProtectionLimits(
+                        body.path("requests").asInt(current.requests()),
+                        Duration.ofSeconds(body.path("windowSeconds").asLong(current.window().toSeconds())),
+                        body.path("concurrent").asInt(current.concurrent()),
+                        Duration.ofMillis(body.path("executionTimeMillis").asLong(current.executionTime().toMillis())));
+                org.throttle(limits);
+                return json(200, limits(limits));
+            } catch (IllegalArgumentException e) {
+                return json(400, Map.of("error", e.getMessage()));
+            }
+        }));
+    }
+
+    /** The request body as JSON; an empty or broken body reads as an empty object (every field optional). */
+    private static Mono<JsonNode> jsonBody(ServerRequest request) {
+        return request.bodyToMono(byte[].class).defaultIfEmpty(new byte[0]).map(bytes -> {
+            try {
+                return JsonBodies.read(bytes);
+            } catch (DataverseError e) {
+                return JsonBodies.MAPPER.createObjectNode();
+            }
+        });
+    }
+
+    private Mono<ServerResponse> withOrg(ServerRequest request,
+                                         java.util.function.Function<Org, Mono<ServerResponse>> action) {
+        Org org = dataverse.existingOrg(request.pathVariable("org"));
+        return org == null ? json(404, Map.of("error", "no org " + request.pathVariable("org"))) : action.apply(org);
+    }
+
+    private Map<String, Object> describe(Org org) {
+        return Map.of("name", org.name(), "url", org.url(), "apiUrl", org.apiUrl());
+    }
+
+    private static Map<String, Object> limits(ServiceProtectionLimits limits) {
+        return Map.of("requests", limits.requests(), "windowSeconds", limits.window().toSeconds(),
+                "concurrent", limits.concurrent(), "executionTimeMillis", limits.executionTime().toMillis());
+    }
+
+    private static Map<String, Object> counts(Org org) {
+        RequestCounts counts = org.requestCounts();
+        Map<String, Long> byStatus = new LinkedHashMap<>();
+        counts.byStatus().forEach((status, count) -> byStatus.put(String.valueOf(status), count));
+        return Map.of("total", counts.total(), "throttled", counts.throttled(), "byStatus", byStatus,
+                "batchOperations", counts.batchOperations());
+    }
+
+    private static Mono<ServerResponse> json(int status, Object body) {
+        return ServerResponse.status(status).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(JsonBodies.MAPPER.writeValueAsBytes(body));
+    }
+
+}

@@ -1,0 +1,109 @@
+package io.crmbridge.sandbox.dataverse;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.crmbridge.sandbox.SandboxClock;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The in-process API: what tests, the admin API and the traffic generator use. */
+class TableTest {
+
+    private final Org org = new Org("unit", "https://localhost/org/unit", StandardTables.schema(),
+            new SandboxClock(), DataverseSettings.defaults());
+
+    @Test
+    void createsReadsUpdatesAndDeletesRows() {
+        Table accounts = org.table("account");
+        UUID id = accounts.create(Map.of("name", "Contoso", "revenue", new BigDecimal("20000.10"),
+                "industrycode", 1, "lastusedincampaign", Instant.parse("2023-04-07T21:59:01Z")));
+        assertThat(accounts.get(id)).get().satisfies(row -> {
+            assertThat(row).containsEntry("name", "Contoso").containsEntry("accountid", id)
+                    .containsEntry("revenue", new BigDecimal("20000.10")).containsEntry("industrycode", 1)
+                    .containsEntry("statecode", 0).containsEntry("statuscode", 1);
+            assertThat(row.get("versionnumber")).isInstanceOf(Long.class);
+        });
+        long before = (Long) accounts.get(id).orElseThrow().get("versionnumber");
+        accounts.update(id, Map.of("name", "Contoso Ltd"));
+        assertThat(accounts.get(id).orElseThrow()).containsEntry("name", "Contoso Ltd");
+        assertThat((Long) accounts.get(id).orElseThrow().get("versionnumber")).isGreaterThan(before);
+        accounts.delete(id);
+        assertThat(accounts.get(id)).isEmpty();
+        assertThat(accounts.count()).isZero();
+    }
+
+    @Test
+    void setsLookupsFromIdsAndComputesFullNames() {
+        UUID account = org.table("account").create(Map.of("name", "Fabrikam"));
+        UUID contact = org.table("contact").create(Map.of("firstname", "Ana", "lastname", "Kim",
+                "parentcustomerid_account@odata.bind", "/accounts(" + account + ")"));
+        UUID project = org.table("cr123_project").create(Map.of("cr123_name", "P", "cr123_accountid", account,
+                "cr123_regions", List.of(100000002, 100000000)));
+        assertThat(org.table("contact").get(contact).orElseThrow())
+                .containsEntry("fullname", "Ana Kim").containsEntry("_parentcustomerid_value", account);
+        assertThat(org.table("cr123_project").get(project).orElseThrow())
+                .containsEntry("_cr123_accountid_value", account)
+                .containsEntry("cr123_regions", List.of(100000000, 100000002));
+    }
+
+    @Test
+    void failsLikeTheWebApiDoes() {
+        Table accounts = org.table("account");
+        UUID missing = UUID.randomUUID();
+        assertThatThrownBy(() -> accounts.update(missing, Map.of("name", "x")))
+                .isInstanceOfSatisfying(DataverseError.class, e -> {
+                    assertThat(e.status()).isEqualTo(404);
+                    assertThat(e.code()).isEqualTo("0x80040217");
+                    assertThat(e.getMessage()).isEqualTo("account With Id = " + missing + " Does Not Exist");
+                });
+        assertThatThrownBy(() -> accounts.create(Map.of("name", "x".repeat(161))))
+                .isInstanceOfSatisfying(DataverseError.class, e -> assertThat(e.code()).isEqualTo("0x80044331"));
+        accounts.create(Map.of("accountnumber", "A-1"));
+        assertThatThrownBy(() -> accounts.create(Map.of("accountnumber", "a-1")))
+                .isInstanceOfSatisfying(DataverseError.class, e -> assertThat(e.code()).isEqualTo("0x80060892"));
+    }
+
+    @Test
+    void rollsBackEveryWriteOfAFailedTransaction() {
+        Table accounts = org.table("account");
+        UUID kept = accounts.create(Map.of("name", "kept"));
+        long version = org.committedVersion();
+        Rows rows = org.rows(org.schema().table("account"));
+        assertThatThrownBy(() -> org.write(tx -> {
+            org.writes().create(tx, rows, JsonBodies.read("{\"name\":\"new\"}".getBytes()), null);
+            org.writes().delete(tx, rows, rows.get(kept));
+            throw DataverseError.badRequest("boom");
+        })).isInstanceOf(DataverseError.class);
+        assertThat(accounts.count()).isEqualTo(1);
+        assertThat(accounts.get(kept)).isPresent();
+        assertThat(rows.deleted(0, Long.MAX_VALUE)).isEmpty();
+        assertThat(org.committedVersion()).isEqualTo(version);
+    }
+
+    @Test
+    void keepsTombstonesIndexedByVersionForChangeTracking() {
+        Table accounts = org.table("account");
+        UUID id = accounts.create(Map.of("name", "gone"));
+        long afterCreate = org.committedVersion();
+        accounts.delete(id);
+        Rows rows = org.rows(org.schema().table("account"));
+        assertThat(rows.deleted(afterCreate, org.committedVersion()).values())
+                .extracting(Tombstone::id).containsExactly(id);
+        assertThat(rows.changed(afterCreate, org.committedVersion())).isEmpty();
+    }
+
+    @Test
+    void breakingDeltaTokensMovesTheValidityFloorPastEveryIssuedVersion() {
+        org.table("account").create(Map.of("name", "x"));
+        long issued = org.committedVersion();
+        org.breakDeltaTokens();
+        assertThat(org.tokensValidFrom()).isGreaterThan(issued);
+        assertThat(org.committedVersion()).isGreaterThanOrEqualTo(org.tokensValidFrom());
+    }
+}

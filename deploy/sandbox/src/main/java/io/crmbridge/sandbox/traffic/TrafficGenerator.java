@@ -3,7 +3,9 @@ package io.crmbridge.sandbox.traffic;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -54,10 +56,23 @@ public final class TrafficGenerator implements AutoCloseable {
         running = scheduler.scheduleAtFixedRate(writer::tick, 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
+    /** Stops the plan; when it returns, no write of it is in flight and none will follow. */
     public synchronized void stop() {
         if (running != null) {
             running.cancel(false);
             running = null;
+            awaitTickInFlight();
+        }
+    }
+
+    // The scheduler has one thread: once a no-op has run on it, a tick that was running when we cancelled is done.
+    private void awaitTickInFlight() {
+        try {
+            scheduler.submit(() -> { }).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | RejectedExecutionException e) {
+            // Shut down: nothing is running any more.
         }
     }
 

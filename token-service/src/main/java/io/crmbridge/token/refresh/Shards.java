@@ -1,0 +1,10 @@
+package io.crmbridge.token.refresh;
+
+import io.crmbridge.token.connection.ConnectionId;
+
+/** Which shard (vault partition) a connection belongs to; ownership comes and goes by shard (port). */
+@FunctionalInterface
+public interface Shards {
+
+    int of(ConnectionId id);
+}

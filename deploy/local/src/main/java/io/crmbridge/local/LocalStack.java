@@ -2,6 +2,7 @@ package io.crmbridge.local;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import io.crmbridge.action.ActionServiceApplication;
@@ -20,15 +21,17 @@ public final class LocalStack implements AutoCloseable {
 
     private final KafkaBroker kafka;
     private final Sandbox sandbox;
+    private final DemoConfiguration demo;
     private final List<ConfigurableApplicationContext> services = new ArrayList<>();
 
     private LocalStack(LocalStackSettings settings) {
         this.kafka = new KafkaBroker();
         this.sandbox = Sandbox.start(SandboxSettings.defaults().withPorts(settings.sandboxHttpsPort(),
                 settings.sandboxHttpPort()));
-        services.add(start(TokenServiceApplication.application(), settings.tokenServicePort()));
-        services.add(start(PollerServiceApplication.application(), settings.pollerServicePort()));
-        services.add(start(ActionServiceApplication.application(), settings.actionServicePort()));
+        this.demo = new DemoConfiguration(sandbox, kafka.bootstrapServers());
+        services.add(start(TokenServiceApplication.application(), demo.tokenService(settings.tokenServicePort())));
+        services.add(start(PollerServiceApplication.application(), demo.poller(settings.pollerServicePort())));
+        services.add(start(ActionServiceApplication.application(), demo.action(settings.actionServicePort())));
     }
 
     public static LocalStack start(LocalStackSettings settings) {
@@ -48,12 +51,10 @@ public final class LocalStack implements AutoCloseable {
         stopped.await();
     }
 
-    private ConfigurableApplicationContext start(SpringApplicationBuilder service, int port) {
-        return service.properties(
-                "server.port=" + port,
-                "spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                "crmbridge.topics.partitions=3",
-                "crmbridge.topics.replication-factor=1").run();
+    // As command-line arguments: they outrank the service's own <service>.yml, where builder properties would not.
+    private static ConfigurableApplicationContext start(SpringApplicationBuilder service, Map<String, Object> config) {
+        return service.run(config.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new));
     }
 
     String welcome(LocalStackSettings settings, long startMillis) {
@@ -64,7 +65,9 @@ public final class LocalStack implements AutoCloseable {
                 "  Schema registry          " + sandbox.registryUrl(),
                 "  Sandbox (Dataverse, Entra ID, AD FS, admin)  " + sandbox.httpsBase()
                         + "  (test certificate: deploy/sandbox/src/main/resources/tls/sandbox-ca.pem)",
-                "  token-service            http://localhost:" + settings.tokenServicePort(),
+                "  token-service            http://localhost:" + settings.tokenServicePort() + "/connections  (user "
+                        + DemoConfiguration.ADMIN_USER + ", password " + DemoConfiguration.ADMIN_PASSWORD
+                        + "; connect " + DemoConfiguration.DELEGATED_CONNECTION + " as alice@contoso.example / alice-password)",
                 "  poller-service           http://localhost:" + settings.pollerServicePort(),
                 "  action-service           http://localhost:" + settings.actionServicePort(),
                 "Ctrl-C stops everything.");

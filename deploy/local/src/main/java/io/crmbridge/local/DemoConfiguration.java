@@ -1,0 +1,105 @@
+package io.crmbridge.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.crmbridge.sandbox.Sandbox;
+import io.crmbridge.sandbox.SandboxTls;
+import io.crmbridge.sandbox.dataverse.Dataverse;
+import io.crmbridge.sandbox.identity.IdentitySeeds;
+
+/**
+ * The demo configuration of the local stack: one client-credentials connection that works at once, and one
+ * delegated connection a person connects through the token-service page (as alice@contoso.example).
+ */
+final class DemoConfiguration {
+
+    static final String APP_CONNECTION = "contoso-app";
+    static final String DELEGATED_CONNECTION = "contoso-alice";
+    static final String ADMIN_USER = "admin";
+    static final String ADMIN_PASSWORD = "local-admin";
+
+    private final Sandbox sandbox;
+    private final String kafka;
+    // One key for the run: the token-service seals grants with it, the poller and action service open them.
+    private final String tokenKey = randomKey();
+    private final Path secretFile;
+
+    DemoConfiguration(Sandbox sandbox, String kafka) {
+        this.sandbox = sandbox;
+        this.kafka = kafka;
+        this.secretFile = writeSecret(IdentitySeeds.SECRET_CLIENT_SECRET);
+    }
+
+    String orgUrl() {
+        return sandbox.dataverse().org(Dataverse.SEEDED_ORG).url();
+    }
+
+    Map<String, Object> common(int port) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("server.port", port);
+        p.put("spring.kafka.bootstrap-servers", kafka);
+        p.put("spring.kafka.properties.schema.registry.url", sandbox.registryUrl().toString());
+        p.put("crmbridge.topics.partitions", 3);
+        p.put("crmbridge.topics.replication-factor", 1);
+        p.put("crmbridge.token-encryption.active-key-id", "k1");
+        p.put("crmbridge.token-encryption.keys.k1", tokenKey);
+        return p;
+    }
+
+    Map<String, Object> tokenService(int port) {
+        Map<String, Object> p = common(port);
+        p.put("crmbridge.token.oauth.public-url", "http://localhost:" + port);
+        p.put("crmbridge.token.oauth.instance-discovery", false);
+        p.put("crmbridge.token.oauth.trust-store", SandboxTls.trustStoreFile().toString());
+        p.put("crmbridge.token.oauth.trust-store-password", SandboxTls.STORE_PASSWORD);
+        p.put("crmbridge.token.admin.username", ADMIN_USER);
+        p.put("crmbridge.token.admin.password", ADMIN_PASSWORD);
+        connection(p, 0, APP_CONNECTION, "Contoso (app-only)", "CLIENT_CREDENTIALS", IdentitySeeds.SECRET_CLIENT_ID);
+        p.put("crmbridge.token.connections[0].client-secret", "file:" + secretFile);
+        connection(p, 1, DELEGATED_CONNECTION, "Contoso (alice, delegated)", "AUTHORIZATION_CODE",
+                IdentitySeeds.NATIVE_CLIENT_ID);
+        return p;
+    }
+
+    Map<String, Object> poller(int port) {
+        return common(port);
+    }
+
+    Map<String, Object> action(int port) {
+        return common(port);
+    }
+
+    private void connection(Map<String, Object> p, int i, String id, String name, String kind, String clientId) {
+        String prefix = "crmbridge.token.connections[" + i + "].";
+        p.put(prefix + "id", id);
+        p.put(prefix + "display-name", name);
+        p.put(prefix + "org-url", orgUrl());
+        p.put(prefix + "authority", sandbox.identity().entraAuthority());
+        p.put(prefix + "authority-type", "ENTRA_ID");
+        p.put(prefix + "auth-kind", kind);
+        p.put(prefix + "client-id", clientId);
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
+    private static Path writeSecret(String secret) {
+        try {
+            Path file = Files.createTempFile("crm-bridge-local-secret", ".txt");
+            file.toFile().deleteOnExit();
+            return Files.writeString(file, secret);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the demo client secret file", e);
+        }
+    }
+}

@@ -13,17 +13,24 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=poller-service", "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}"})
-@EmbeddedKafka
+        properties = {"spring.config.name=poller-service", "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+                "spring.kafka.properties.schema.registry.url=mock://application-it",
+                "crmbridge.poller.connections.contoso.tables.account.select=name",
+                "crmbridge.poller.connections.contoso.tables.cr123_project.select=cr123_name",
+                "crmbridge.token-encryption.active-key-id=k1",
+                "crmbridge.token-encryption.keys.k1=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="})
+@EmbeddedKafka(brokerProperties = {"transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1",
+        "offsets.topic.replication.factor=1"})
 class PollerServiceApplicationIT {
 
     @Autowired
     EmbeddedKafkaBroker broker;
 
     @Test
-    void createsTheTopicsItOwnsAtStartUp() throws Exception {
+    void createsTheTopicsItOwnsAtStartUpWithAChangeTopicPerSubscribedTable() throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
-            assertThat(admin.listTopics().names().get()).contains("crm.poller-checkpoints");
+            assertThat(admin.listTopics().names().get()).contains("crm.poller-checkpoints", "crm.changes.account",
+                    "crm.changes.cr123_project");
         }
     }
 }

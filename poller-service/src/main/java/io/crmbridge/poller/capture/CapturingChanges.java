@@ -1,0 +1,127 @@
+package io.crmbridge.poller.capture;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.crmbridge.poller.subscription.Subscription;
+import io.crmbridge.poller.tracking.Change;
+import io.crmbridge.poller.tracking.ChangeFeed;
+import io.crmbridge.poller.tracking.Checkpoint;
+import io.crmbridge.poller.tracking.FeedFailure;
+import io.crmbridge.poller.tracking.FeedRequest;
+import io.crmbridge.poller.tracking.FeedResult;
+import io.crmbridge.poller.tracking.FeedRow;
+import io.crmbridge.poller.tracking.Step;
+import io.crmbridge.poller.tracking.Tracking;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The use case: read one page of a subscription from Dataverse and write its changes together with the
+ * checkpoint that follows them, in one transaction of the shard's {@link ChangeLog}. The checkpoint is never
+ * written before or without the changes it covers, so a crash at any point loses nothing and, because the
+ * transaction either commits whole or not at all, publishes nothing twice.
+ */
+public final class CapturingChanges {
+
+    private static final Logger log = LoggerFactory.getLogger(CapturingChanges.class);
+
+    private final ChangeFeed feed;
+    private final Clock clock;
+    private final CaptureMetrics metrics;
+    private final Duration quietCommitInterval;
+
+    /**
+     * @param quietCommitInterval how long a quiet subscription (polls find nothing) keeps its committed checkpoint
+     *                            before committing a fresh delta link, so idle tables do not cost a transaction
+     *                            per poll yet their delta links never age past the retention
+     */
+    public CapturingChanges(ChangeFeed feed, Clock clock, CaptureMetrics metrics, Duration quietCommitInterval) {
+        this.feed = feed;
+        this.clock = clock;
+        this.metrics = metrics;
+        this.quietCommitInterval = quietCommitInterval;
+    }
+
+    /** Polls {@code subscription} once from {@code at}. */
+    public PollOutcome poll(Subscription subscription, Tracking tracking, Checkpoint at, ChangeLog changeLog) {
+        FeedRequest request = tracking.next(at);
+        Instant sentAt = clock.instant();
+        FeedResult result = feed.read(subscription, request);
+        Instant receivedAt = clock.instant();
+        metrics.polled(subscription.key(), Duration.between(sentAt, receivedAt));
+        if (result instanceof FeedResult.Failed failed) {
+            return failed(subscription, at, failed);
+        }
+        FeedResult.Page page = (FeedResult.Page) result;
+        if (tracking.endsWithDeltaLink() && page.next().isEmpty() && page.delta().isEmpty()) {
+            return new PollOutcome.Deferred(FeedFailure.PERMANENT, Duration.ZERO, "the last page of " + subscription.key()
+                    + " has no @odata.deltaLink: is change tracking enabled for the table? (else use MODIFIED_ON)");
+        }
+        Step step = tracking.apply(at, request, page, sentAt, receivedAt);
+        metrics.lag(subscription.key(), CaptureMetrics.lagOf(step.newest(), receivedAt));
+        if (quiet(at, page, step, receivedAt)) {
+            // Nothing changed since the committed position: keep it, but the sync that found nothing is the
+            // previous sync now (the CREATED boundary moves on with it).
+            return new PollOutcome.Captured(at.withSyncedAt(step.next().syncedAt()), 0, false, step.newest());
+        }
+        List<CapturedChange> changes = captured(subscription, step.changes(), receivedAt);
+        CommitOutcome outcome = changeLog.append(subscription.key(), changes, step.next());
+        return committed(subscription, changes, step, outcome, Duration.between(receivedAt, clock.instant()));
+    }
+
+    private PollOutcome failed(Subscription subscription, Checkpoint at, FeedResult.Failed failed) {
+        metrics.failed(subscription.key(), failed.reason());
+        if (failed.reason() == FeedFailure.SYNC_EXPIRED) {
+            metrics.resynced(subscription.key());
+            log.warn("connection {}: the delta token of {} expired or is invalid ({}); re-syncing, skipping rows at "
+                            + "or below version {} as already published; deletions made meanwhile are not visible",
+                    subscription.key().connection(), subscription.entity(), failed.detail(), at.maxVersion());
+            return new PollOutcome.Resync(at.forResync());
+        }
+        return new PollOutcome.Deferred(failed.reason(), failed.retryAfter(), failed.detail());
+    }
+
+    private PollOutcome committed(Subscription subscription, List<CapturedChange> changes, Step step,
+                                  CommitOutcome outcome, Duration took) {
+        if (outcome instanceof CommitOutcome.Committed) {
+            metrics.published(subscription.key(), changes.size(), took);
+            return new PollOutcome.Captured(step.next(), changes.size(), step.more(), step.newest());
+        }
+        if (outcome instanceof CommitOutcome.Fenced fenced) {
+            return new PollOutcome.Fenced(fenced.reason());
+        }
+        metrics.commitFailed(subscription.key());
+        return outcome instanceof CommitOutcome.Uncertain uncertain ? new PollOutcome.Uncertain(uncertain.reason())
+                : new PollOutcome.NotCommitted(((CommitOutcome.Aborted) outcome).reason());
+    }
+
+    /**
+     * Nothing happened and the position is equivalent to the committed one (an empty delta or modifiedon cycle):
+     * keep the committed checkpoint rather than spend a transaction, until it is {@code quietCommitInterval} old.
+     */
+    private boolean quiet(Checkpoint at, FeedResult.Page page, Step step, Instant now) {
+        return page.rows().isEmpty() && step.changes().isEmpty() && page.next().isEmpty() && at.nextLink() == null
+                && at.hasSynced() && at.updatedAt() != null && at.updatedAt().plus(quietCommitInterval).isAfter(now);
+    }
+
+    private static List<CapturedChange> captured(Subscription subscription, List<Change> changes, Instant capturedAt) {
+        List<CapturedChange> captured = new ArrayList<>(changes.size());
+        for (Change change : changes) {
+            if (change.row() instanceof FeedRow.Upserted row) {
+                captured.add(new CapturedChange(EventIds.upserted(subscription.key(), row.id(), row.version()),
+                        subscription.key(), row.id(), change.kind(), row.modifiedOn(), row.version(), row.attributes(),
+                        row.formattedValues(), subscription.strategy(), capturedAt));
+            } else {
+                captured.add(new CapturedChange(EventIds.deleted(subscription.key(), change.row().id()),
+                        subscription.key(), change.row().id(), change.kind(), null, null, Map.of(), Map.of(),
+                        subscription.strategy(), capturedAt));
+            }
+        }
+        return captured;
+    }
+}

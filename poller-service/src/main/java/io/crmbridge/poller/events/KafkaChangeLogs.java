@@ -1,0 +1,76 @@
+package io.crmbridge.poller.events;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.crmbridge.poller.capture.ChangeLog;
+import io.crmbridge.schemas.serde.AvroDeserializer;
+import io.crmbridge.schemas.serde.AvroSerializer;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Opens the {@link KafkaChangeLog} of a partition of {@code crm.poller-checkpoints}. */
+final class KafkaChangeLogs {
+
+    private final Clients clients;
+    private final RecordChangedEvents events;
+
+    KafkaChangeLogs(Clients clients, RecordChangedEvents events) {
+        this.clients = clients;
+        this.events = events;
+    }
+
+    /** Blocks until the partition's previous owner is fenced and its unfinished transaction settled. */
+    ChangeLog open(int partition) {
+        return new KafkaChangeLog(partition, clients.checkpointTopic(), clients, events);
+    }
+
+    /**
+     * The Kafka clients of the change logs.
+     *
+     * @param producer              producer properties (bootstrap, security, tuning) from spring.kafka
+     * @param consumer              consumer properties (bootstrap, security) from spring.kafka
+     * @param transactionalIdPrefix the transactional.id of partition p is this prefix + checkpoint topic + "-" + p
+     * @param checkpointTopic       {@code crm.poller-checkpoints}
+     * @param restoreTimeout        longest the read of a partition's checkpoints may take
+     */
+    record Clients(Map<String, Object> producer, Map<String, Object> consumer, String transactionalIdPrefix,
+                   String checkpointTopic, Duration restoreTimeout) {
+
+        Producer<String, Object> transactionalProducer(int partition) {
+            Map<String, Object> config = new HashMap<>(producer);
+            config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalIdPrefix + checkpointTopic + "-" + partition);
+            config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            config.put(ProducerConfig.ACKS_CONFIG, "all");
+            AvroSerializer<Object> values = new AvroSerializer<>();
+            values.configure(config, false);
+            KafkaProducer<String, Object> created = new KafkaProducer<>(config, new StringSerializer(), values);
+            try {
+                created.initTransactions();
+            } catch (KafkaException e) {
+                created.close(Duration.ZERO);
+                throw e;
+            }
+            return created;
+        }
+
+        Consumer<String, Object> checkpointConsumer() {
+            Map<String, Object> config = new HashMap<>(consumer);
+            config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+            config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+            config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+            config.put("specific.avro.reader", true);
+            AvroDeserializer<Object> values = new AvroDeserializer<>();
+            values.configure(config, false);
+            return new KafkaConsumer<>(config, new StringDeserializer(), values);
+        }
+    }
+}

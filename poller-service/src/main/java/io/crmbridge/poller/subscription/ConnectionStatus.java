@@ -1,0 +1,19 @@
+package io.crmbridge.poller.subscription;
+
+/** Whether a connection's subscriptions may be polled now. */
+public enum ConnectionStatus {
+    /** No definition seen on {@code crm.connections} (nor in configuration) yet. */
+    UNKNOWN,
+    /** Switched off by an operator ({@code ConnectionDefinition.enabled = false}). */
+    DISABLED,
+    /** Polled. */
+    ACTIVE,
+    /** The token-service published TOKEN_EXPIRED: paused, checkpoints kept, until RECONNECTED or a newer grant. */
+    TOKEN_EXPIRED,
+    /** Dataverse refused even a renewed token: paused until a newer grant arrives. */
+    UNAUTHORIZED;
+
+    public boolean pollable() {
+        return this == ACTIVE;
+    }
+}

@@ -1,0 +1,165 @@
+package io.crmbridge.poller.subscription;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.crmbridge.crm.connection.ConnectionId;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code crmbridge.poller.*}: what to poll and how.
+ *
+ * @param defaults              what every table gets unless it says otherwise
+ * @param connections           by connection id: the tables to poll ({@code tables.<logical name>.*}) and,
+ *                              optionally, the org URL (otherwise it comes from {@code crm.connections})
+ * @param groupId               the consumer group through which instances share subscriptions
+ * @param transactionalIdPrefix prefix of each shard's transactional.id (+ checkpoint topic + "-" + partition); must
+ *                              be the same on every instance, so a new owner fences the previous one
+ * @param changeTopicTemplate   change topic name, {@code {prefix}} and {@code {entity}} replaced
+ * @param modifiedOnOverlap     MODIFIED_ON: how far behind the watermark each cycle re-reads
+ * @param quietCommitInterval   how long a quiet subscription keeps its committed checkpoint before committing a
+ *                              fresh delta link
+ * @param initialBackoff        first wait after a failed poll (doubles per failure)
+ * @param maxBackoff            longest wait after failed polls
+ * @param stopTimeout           how long a revoked shard may finish its page before it is interrupted
+ * @param restoreTimeout        longest the read of a shard's checkpoints may take
+ * @param dataverse             how the Web API is called
+ */
+@Validated
+@ConfigurationProperties("crmbridge.poller")
+public record PollerSettings(@Valid @NotNull @DefaultValue TableDefaults defaults,
+                             Map<String, @Valid ConnectionSettings> connections,
+                             @NotBlank @DefaultValue("crmbridge-poller") String groupId,
+                             @NotNull @DefaultValue("crmbridge-poller-") String transactionalIdPrefix,
+                             @NotBlank @DefaultValue("{prefix}.changes.{entity}") String changeTopicTemplate,
+                             @NotNull @DefaultValue("2s") Duration modifiedOnOverlap,
+                             @NotNull @DefaultValue("1h") Duration quietCommitInterval,
+                             @NotNull @DefaultValue("1s") Duration initialBackoff,
+                             @NotNull @DefaultValue("5m") Duration maxBackoff,
+                             @NotNull @DefaultValue("30s") Duration stopTimeout,
+                             @NotNull @DefaultValue("60s") Duration restoreTimeout,
+                             @Valid @NotNull @DefaultValue DataverseClient dataverse) {
+
+    public PollerSettings {
+        connections = connections == null ? Map.of() : Map.copyOf(connections);
+    }
+
+    /**
+     * Defaults of every table.
+     *
+     * @param strategy        CHANGE_TRACKING or MODIFIED_ON
+     * @param interval        wait between polls of an idle table (start to start)
+     * @param activeInterval  wait after a poll that found changes (capped at interval; set it to interval to poll
+     *                        at a fixed rate)
+     * @param pageSize        {@code odata.maxpagesize}, 1 to 5,000
+     * @param start           SNAPSHOT (publish current rows first) or NOW
+     * @param formattedValues ask for formatted values (choice labels, lookup names...)
+     */
+    public record TableDefaults(@NotNull @DefaultValue("CHANGE_TRACKING") Strategy strategy,
+                                @NotNull @DefaultValue("1s") Duration interval,
+                                @NotNull @DefaultValue("250ms") Duration activeInterval,
+                                @Min(1) @Max(5000) @DefaultValue("5000") int pageSize,
+                                @NotNull @DefaultValue("SNAPSHOT") StartPosition start,
+                                @DefaultValue("true") boolean formattedValues) {
+    }
+
+    /**
+     * One connection.
+     *
+     * @param orgUrl the Dataverse environment URL; unset: from the connection's definition on {@code crm.connections}
+     * @param tables by table logical name
+     */
+    public record ConnectionSettings(URI orgUrl, Map<String, @Valid TableSettings> tables) {
+        public ConnectionSettings {
+            tables = tables == null ? Map.of() : Map.copyOf(tables);
+        }
+    }
+
+    /**
+     * One table; unset values come from {@link TableDefaults}.
+     *
+     * @param entitySet the entity set name in URLs; unset: the logical name made plural (account → accounts,
+     *                  opportunity → opportunities), which is how Dataverse names standard tables
+     * @param select    {@code $select} columns; empty: every column
+     */
+    public record TableSettings(String entitySet, List<String> select, Strategy strategy, Duration interval,
+                                Duration activeInterval, @Min(1) @Max(5000) Integer pageSize, StartPosition start,
+                                Boolean formattedValues) {
+    }
+
+    /**
+     * The Dataverse Web API client.
+     *
+     * @param sslBundle      name of a Spring SSL bundle ({@code spring.ssl.bundle.*}) whose trust store the client
+     *                       trusts; unset: the JDK's default trust store
+     * @param readTimeout    longest one read may take, retries and a token renewal included
+     * @param requestTimeout longest one HTTP attempt may take
+     * @param tokenWait      longest a read waits for a token (the first, or a renewed one after a 401)
+     * @param maxAttempts    attempts per read for 429 and transient failures (then the poll is deferred)
+     * @param backoffUnit    without Retry-After, attempt n waits backoffUnit * 2^n
+     * @param maxBackoff     cap of that wait
+     * @param prefetch       read the next page of a read while the current one is written to Kafka
+     */
+    public record DataverseClient(String sslBundle, @NotNull @DefaultValue("5m") Duration readTimeout,
+                                  @NotNull @DefaultValue("2m") Duration requestTimeout,
+                                  @NotNull @DefaultValue("30s") Duration tokenWait,
+                                  @Min(1) @DefaultValue("5") int maxAttempts,
+                                  @NotNull @DefaultValue("1s") Duration backoffUnit,
+                                  @NotNull @DefaultValue("60s") Duration maxBackoff,
+                                  @DefaultValue("true") boolean prefetch) {
+    }
+
+    /** Every configured subscription. */
+    public List<Subscription> subscriptions() {
+        List<Subscription> subscriptions = new ArrayList<>();
+        connections.forEach((connection, settings) -> settings.tables().forEach((entity, table) ->
+                subscriptions.add(subscription(SubscriptionKey.of(connection, entity), table))));
+        return subscriptions;
+    }
+
+    /** The org URLs given in configuration, by connection. */
+    public Map<ConnectionId, URI> configuredOrgUrls() {
+        Map<ConnectionId, URI> urls = new HashMap<>();
+        connections.forEach((connection, settings) -> {
+            if (settings.orgUrl() != null) {
+                urls.put(ConnectionId.of(connection), settings.orgUrl());
+            }
+        });
+        return urls;
+    }
+
+    private Subscription subscription(SubscriptionKey key, TableSettings table) {
+        TableSettings t = table == null ? new TableSettings(null, null, null, null, null, null, null, null) : table;
+        return new Subscription(key, t.entitySet() != null ? t.entitySet() : plural(key.entity()),
+                t.select() == null ? List.of() : t.select(),
+                t.strategy() != null ? t.strategy() : defaults.strategy(),
+                t.interval() != null ? t.interval() : defaults.interval(),
+                t.activeInterval() != null ? t.activeInterval() : defaults.activeInterval(),
+                t.pageSize() != null ? t.pageSize() : defaults.pageSize(),
+                t.start() != null ? t.start() : defaults.start(),
+                t.formattedValues() != null ? t.formattedValues() : defaults.formattedValues());
+    }
+
+    static String plural(String logicalName) {
+        String name = logicalName.toLowerCase(Locale.ROOT);
+        if (name.endsWith("y") && name.length() > 1 && "aeiou".indexOf(name.charAt(name.length() - 2)) < 0) {
+            return name.substring(0, name.length() - 1) + "ies";
+        }
+        if (name.endsWith("s") || name.endsWith("x") || name.endsWith("ch") || name.endsWith("sh")) {
+            return name + "es";
+        }
+        return name + "s";
+    }
+}

@@ -1,0 +1,14 @@
+package io.crmbridge.poller.tracking;
+
+import io.crmbridge.poller.subscription.Subscription;
+
+/**
+ * Reads pages of a table's rows and changes from Dataverse (port). Implementations send the recommended headers,
+ * {@code $select} and {@code odata.maxpagesize} of the subscription, follow links untouched, retry what is worth
+ * retrying within one read (throttling, 5xx, one token renewal after a 401) and answer the rest as
+ * {@link FeedResult.Failed}. Blocking; called from the poller's worker threads.
+ */
+public interface ChangeFeed {
+
+    FeedResult read(Subscription subscription, FeedRequest request);
+}

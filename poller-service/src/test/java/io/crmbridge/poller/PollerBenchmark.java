@@ -1,0 +1,285 @@
+package io.crmbridge.poller;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.crmbridge.crm.connection.ConnectionId;
+import io.crmbridge.crm.record.RecordParser;
+import io.crmbridge.crm.token.AccessTokens;
+import io.crmbridge.crm.webapi.DataverseConnection;
+import io.crmbridge.crm.webapi.DataverseWebApi;
+import io.crmbridge.crm.webapi.Query;
+import io.crmbridge.crm.webapi.ReadOptions;
+import io.crmbridge.crm.webapi.WebApiSettings;
+import io.crmbridge.events.ChangeType;
+import io.crmbridge.events.ConnectionEventType;
+import io.crmbridge.events.ConnectionState;
+import io.crmbridge.events.RecordChanged;
+import io.crmbridge.sandbox.SandboxTls;
+import io.crmbridge.sandbox.dataverse.Table;
+import io.crmbridge.schemas.serde.AvroDeserializer;
+import io.crmbridge.schemas.serde.AvroSerializer;
+import io.crmbridge.schemas.topics.TopicCreation;
+import io.crmbridge.schemas.topics.TopicSpec;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The poller's benchmark (not a test; run on demand, see the README): one poller instance, one subscription
+ * ({@code account}, 5,000-row pages), the sandbox over HTTPS and an embedded broker in this JVM.
+ * <ol>
+ *   <li>snapshot throughput: the initial sync of N rows, sandbox → Kafka, transactional;</li>
+ *   <li>delta throughput: N rows updated while the connection is paused (TOKEN_EXPIRED), then caught up after
+ *       RECONNECTED;</li>
+ *   <li>capture latency at a 1 s interval: rows written at a steady rate, each carrying its write time, read back
+ *       by a read_committed consumer; p50 / p99;</li>
+ *   <li>read ceiling: the same reads through crm-client, nothing written;</li>
+ *   <li>raw ceiling: a bare transactional producer writing the same events (captured ones, re-keyed) in
+ *       transactions of one page.</li>
+ * </ol>
+ * Arguments: rows (default 200000), latency seconds (default 30), latency writes per second (default 200),
+ * active interval (default 250ms; 1s polls at a fixed 1 s rate whatever happens).
+ */
+public final class PollerBenchmark {
+
+    private static final String CONNECTION = "bench";
+    private static final int PAGE = 5000;
+
+    public static void main(String[] args) throws Exception {
+        int rows = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
+        int latencySeconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+        int latencyRate = args.length > 2 ? Integer.parseInt(args[2]) : 200;
+        String activeInterval = args.length > 3 ? args[3] : "250ms";
+        Map<String, String> results = new java.util.LinkedHashMap<>();
+        results.put("machine", Runtime.getRuntime().availableProcessors() + " cores, Java "
+                + System.getProperty("java.version") + ", max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB");
+        try (PollerRig rig = new PollerRig(); Scenario scenario = rig.scenario(CONNECTION)) {
+            Table accounts = scenario.org(CONNECTION).table("account");
+            List<UUID> ids = seed(accounts, rows, results);
+            scenario.connect(CONNECTION)
+                    .poll(CONNECTION, "account", "name", "accountnumber", "revenue", "industrycode", "telephone1",
+                            "description", "numberofemployees")
+                    .with("crmbridge.poller.defaults.interval", "1s")
+                    .with("crmbridge.poller.defaults.active-interval", activeInterval)
+                    .with("crmbridge.poller.defaults.page-size", PAGE)
+                    .with("logging.level.io.crmbridge", "WARN");
+            ConfigurableApplicationContext poller = scenario.startPoller();
+            MeterRegistry meters = poller.getBean(MeterRegistry.class);
+
+            double snapshot = captureRate(meters, rows, 0);
+            results.put("snapshot: changes/s (sandbox -> Kafka, transactional)", format(snapshot));
+
+            scenario.publishConnectionEvent(CONNECTION, ConnectionEventType.TOKEN_EXPIRED, ConnectionState.EXPIRED);
+            Thread.sleep(2000); // let the pause take effect before writing (benchmark pacing, not synchronisation)
+            long updateStart = System.nanoTime();
+            for (UUID id : ids) {
+                accounts.update(id, Map.of("telephone1", "+1 555 " + (id.hashCode() & 0xffff)));
+            }
+            results.put("sandbox updates/s (in-process writes)", format(rows / seconds(updateStart)));
+            scenario.publishConnectionEvent(CONNECTION, ConnectionEventType.RECONNECTED, ConnectionState.ACTIVE);
+            double delta = captureRate(meters, rows, rows);
+            results.put("delta: changes/s (sandbox -> Kafka, transactional)", format(delta));
+            results.put("mean Dataverse read per poll (ms, prefetch waits included)", String.format("%.1f",
+                    meters.find("crmbridge.poller.poll.duration").timer().mean(java.util.concurrent.TimeUnit.MILLISECONDS)));
+            results.put("mean page transaction incl. mapping (ms)", String.format("%.1f",
+                    meters.find("crmbridge.poller.commit.duration").timer().mean(java.util.concurrent.TimeUnit.MILLISECONDS)));
+            long requests = scenario.org(CONNECTION).requestCounts().total();
+            results.put("Dataverse requests per 1,000 changes", String.format("%.2f", requests * 1000.0 / (2.0 * rows)));
+
+            results.put("poll interval / active interval", "1s / " + activeInterval);
+            latency(scenario, accounts, latencySeconds, latencyRate, results);
+
+            double read = readCeiling(rig, scenario);
+            results.put("read ceiling: crm-client paging the same table (no Kafka), changes/s", format(read));
+            double raw = rawCeiling(rig, scenario, rows);
+            results.put("raw ceiling: bare transactional producer, same events, changes/s", format(raw));
+            results.put("delta / raw ceiling", String.format("%.0f %%", 100 * delta / raw));
+            results.put("delta / min(read ceiling, raw ceiling)", String.format("%.0f %%",
+                    100 * delta / Math.min(read, raw)));
+            results.put("poller heap used after the run (whole JVM: broker, sandbox, poller)",
+                    (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1 << 20) + " MB");
+        }
+        System.out.println();
+        System.out.println("=== PollerBenchmark (" + rows + " rows, pages of " + PAGE + ") ===");
+        results.forEach((k, v) -> System.out.printf("%-75s %s%n", k, v));
+        System.exit(0);
+    }
+
+    private static List<UUID> seed(Table accounts, int rows, Map<String, String> results) {
+        long start = System.nanoTime();
+        List<UUID> ids = new ArrayList<>(rows);
+        String description = "A customer account used by the poller benchmark; about a hundred characters of text.";
+        for (int i = 0; i < rows; i++) {
+            ids.add(accounts.create(Map.of("name", "Account " + i, "accountnumber", "AC" + i,
+                    "revenue", new BigDecimal(i % 100_000 + ".5000"), "industrycode", 1 + i % 7,
+                    "telephone1", "+1 555 0100", "description", description, "numberofemployees", i % 5000)));
+        }
+        results.put("sandbox creates/s (in-process seeding)", format(rows / seconds(start)));
+        return ids;
+    }
+
+    /** Changes per second from the first published change after {@code before} until {@code before + count}. */
+    private static double captureRate(MeterRegistry meters, int count, int before) throws InterruptedException {
+        while (published(meters) <= before) {
+            Thread.sleep(5);
+        }
+        long start = System.nanoTime();
+        double first = published(meters);
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
+        while (published(meters) < before + count) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("only " + published(meters) + " of " + (before + count) + " published");
+            }
+            Thread.sleep(5);
+        }
+        return (before + count - first) / seconds(start);
+    }
+
+    private static double published(MeterRegistry meters) {
+        return meters.find("crmbridge.poller.changes.published").counters().stream().mapToDouble(c -> c.count()).sum();
+    }
+
+    private static void latency(Scenario scenario, Table accounts, int seconds, int rate, Map<String, String> results)
+            throws Exception {
+        List<Long> latencies = new ArrayList<>();
+        AtomicBoolean writing = new AtomicBoolean(true);
+        Thread writer = new Thread(() -> {
+            long start = System.nanoTime();
+            long written = 0;
+            while (writing.get()) {
+                long due = (long) ((System.nanoTime() - start) / 1e9 * rate);
+                for (; written < due; written++) {
+                    accounts.create(Map.of("name", "lat:" + System.currentTimeMillis()));
+                }
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "latency-writer");
+        try (KafkaConsumer<String, Object> consumer = consumer(scenario)) {
+            String topic = CONNECTION + ".changes.account";
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);
+            writer.start();
+            long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+            while (System.nanoTime() < end || latencies.size() < (long) seconds * rate * 0.95) {
+                consumer.poll(Duration.ofMillis(50)).forEach(record -> {
+                    RecordChanged change = (RecordChanged) record.value();
+                    Object name = change.getAttributes().get("name");
+                    if (change.getChangeType() == ChangeType.CREATED && name instanceof String text
+                            && text.startsWith("lat:")) {
+                        latencies.add(System.currentTimeMillis() - Long.parseLong(text.substring(4)));
+                    }
+                });
+                if (System.nanoTime() > end) {
+                    writing.set(false);
+                }
+                if (System.nanoTime() > end + Duration.ofSeconds(20).toNanos()) {
+                    break;
+                }
+            }
+            writing.set(false);
+            writer.join();
+        }
+        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        results.put("latency: samples (" + rate + " writes/s for " + seconds + " s)", String.valueOf(sorted.length));
+        results.put("latency p50 (write -> readable with read_committed)", percentile(sorted, 0.50) + " ms");
+        results.put("latency p99", percentile(sorted, 0.99) + " ms");
+        results.put("latency max", (sorted.length == 0 ? 0 : sorted[sorted.length - 1]) + " ms");
+    }
+
+    /** The same reads the poller makes (5,000-row tracking pages, typed parsing), without writing anything. */
+    private static double readCeiling(PollerRig rig, Scenario scenario) {
+        String orgUrl = scenario.org(CONNECTION).url();
+        ConnectionId connection = ConnectionId.of("read-ceiling");
+        AccessTokens tokens = AccessTokens.supplied(java.net.URI.create(orgUrl), c -> new AccessTokens.IssuedToken(
+                rig.sandbox().appAccessToken(orgUrl), Instant.now().plus(Duration.ofHours(1))));
+        DataverseWebApi api = new DataverseWebApi(WebApiSettings.defaults(), tokens,
+                DataverseWebApi.httpClient(SandboxTls.trustManagers()), java.time.Clock.systemUTC());
+        DataverseConnection dataverse = api.connection(connection, java.net.URI.create(orgUrl));
+        RecordParser parser = new RecordParser(dataverse.table("account").block().orElseThrow());
+        Query query = Query.of("accounts").select("name", "accountnumber", "revenue", "industrycode", "telephone1",
+                "description", "numberofemployees", "createdon", "modifiedon");
+        long start = System.nanoTime();
+        long read = dataverse.pages(parser, query, ReadOptions.tracking(PAGE)).toStream()
+                .mapToLong(outcome -> outcome.orElseThrow().size()).sum();
+        return read / seconds(start);
+    }
+
+    private static double rawCeiling(PollerRig rig, Scenario scenario, int rows) throws Exception {
+        List<RecordChanged> sample = new ArrayList<>();
+        try (KafkaConsumer<String, Object> consumer = consumer(scenario)) {
+            String topic = CONNECTION + ".changes.account";
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            while (sample.size() < PAGE) {
+                consumer.poll(Duration.ofMillis(100)).forEach(r -> sample.add((RecordChanged) r.value()));
+            }
+        }
+        TopicSpec raw = new TopicSpec(CONNECTION + ".raw-ceiling", "connectionId:recordId", 3, java.util.Optional.empty(),
+                Map.of());
+        TopicCreation.ensure(Map.of("bootstrap.servers", rig.brokers()), List.of(raw), Duration.ofSeconds(30));
+        Map<String, Object> config = new HashMap<>(Map.of("bootstrap.servers", rig.brokers(),
+                "schema.registry.url", Scenario.REGISTRY, "transactional.id", "raw-ceiling", "compression.type", "lz4",
+                "linger.ms", 5, "batch.size", 256 * 1024, "enable.idempotence", true, "acks", "all"));
+        AvroSerializer<Object> values = new AvroSerializer<>();
+        values.configure(config, false);
+        try (KafkaProducer<String, Object> producer = new KafkaProducer<>(config, new StringSerializer(), values)) {
+            producer.initTransactions();
+            long start = System.nanoTime();
+            for (int sent = 0; sent < rows; ) {
+                producer.beginTransaction();
+                for (int i = 0; i < PAGE && sent < rows; i++, sent++) {
+                    RecordChanged event = sample.get(i % sample.size());
+                    producer.send(new ProducerRecord<>(raw.name(), CONNECTION + ":" + sent, event));
+                }
+                producer.commitTransaction();
+            }
+            return rows / seconds(start);
+        }
+    }
+
+    private static KafkaConsumer<String, Object> consumer(Scenario scenario) {
+        Map<String, Object> config = new HashMap<>(Map.of("bootstrap.servers", scenario.brokers(),
+                "isolation.level", "read_committed", "schema.registry.url", Scenario.REGISTRY,
+                "specific.avro.reader", true, "max.poll.records", 5000));
+        AvroDeserializer<Object> values = new AvroDeserializer<>();
+        values.configure(config, false);
+        return new KafkaConsumer<>(config, new StringDeserializer(), values);
+    }
+
+    private static long percentile(long[] sorted, double p) {
+        return sorted.length == 0 ? -1 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private static String format(double perSecond) {
+        return String.format("%,.0f", perSecond);
+    }
+
+    private PollerBenchmark() {
+    }
+}

@@ -1,0 +1,239 @@
+package io.crmbridge.poller;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.crmbridge.crm.token.EncryptionKeys;
+import io.crmbridge.crm.token.TokenCipher;
+import io.crmbridge.events.AccessTokenGrant;
+import io.crmbridge.events.AuthKind;
+import io.crmbridge.events.AuthorityType;
+import io.crmbridge.events.ConnectionDefinition;
+import io.crmbridge.events.ConnectionEvent;
+import io.crmbridge.events.ConnectionEventType;
+import io.crmbridge.events.ConnectionState;
+import io.crmbridge.events.RecordChanged;
+import io.crmbridge.events.TokenRequest;
+import io.crmbridge.sandbox.SandboxTls;
+import io.crmbridge.sandbox.dataverse.Org;
+import io.crmbridge.schemas.serde.AvroDeserializer;
+import io.crmbridge.schemas.serde.AvroSerializer;
+import io.crmbridge.schemas.topics.TopicCreation;
+import io.crmbridge.schemas.topics.TopicSettings;
+import io.crmbridge.schemas.topics.Topics;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * One deployment on the shared {@link PollerRig}: its own topic prefix ({@code name}), connections each backed by a
+ * sandbox org of the same name, the token-service's part played by the test (topics, connection definitions,
+ * encrypted grants, connection events), poller instances started as Spring applications polling the tables the
+ * test names, and reads of the change topics.
+ */
+public final class Scenario implements AutoCloseable {
+
+    /** The test key grants are sealed with; a published test value, not a secret. */
+    static final String KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+    static final String REGISTRY = "mock://poller-it";
+
+    private final PollerRig rig;
+    private final String name;
+    private final Topics topics;
+    private final TokenCipher cipher = new TokenCipher(EncryptionKeys.of("k1", Map.of("k1", KEY)));
+    private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
+    private final Map<String, Object> overrides = new LinkedHashMap<>();
+    private KafkaProducer<String, Object> producer;
+    private final Map<String, Long> generations = new HashMap<>();
+    private final Map<String, String> tables = new LinkedHashMap<>();
+
+    Scenario(PollerRig rig, String name) {
+        this.rig = rig;
+        this.name = name;
+        this.topics = new Topics(TopicSettings.defaults().withPrefix(name).withPartitions(3));
+        TopicCreation.ensure(Map.of("bootstrap.servers", rig.brokers()), topics.ownedByTokenService(),
+                Duration.ofSeconds(30));
+    }
+
+    /** The sandbox org behind {@code connection} (same name). */
+    public Org org(String connection) {
+        return rig.sandbox().dataverse().org(connection);
+    }
+
+    public String brokers() {
+        return rig.brokers();
+    }
+
+    public Topics topics() {
+        return topics;
+    }
+
+    /** Poller settings for the instances started next (e.g. {@code crmbridge.poller.defaults.page-size}). */
+    public Scenario with(String property, Object value) {
+        overrides.put(property, value);
+        return this;
+    }
+
+    /** Plays the token-service for a new connection: its definition (enabled) and a first grant. */
+    public Scenario connect(String connection) {
+        defineConnection(connection, true);
+        grantToken(connection);
+        return this;
+    }
+
+    /** Plays the token-service: the connection's definition, pointing at the sandbox org of the same name. */
+    public void defineConnection(String connection, boolean enabled) {
+        String url = org(connection).url();
+        send(topics.connections().name(), connection, ConnectionDefinition.newBuilder().setConnectionId(connection)
+                .setDisplayName(connection).setOrgUrl(url).setAuthority(rig.sandbox().httpsBase() + "/tenant/")
+                .setAuthorityType(AuthorityType.ENTRA_ID).setAuthKind(AuthKind.CLIENT_CREDENTIALS)
+                .setClientId("poller-it").setScopes(List.of(url + "/.default")).setEnabled(enabled)
+                .setUpdatedAt(Instant.now()).build());
+    }
+
+    /** Plays the token-service: a new grant (next generation) with a fresh sandbox token. */
+    public long grantToken(String connection) {
+        long next = generations.merge(connection, 1L, Long::sum);
+        String url = org(connection).url();
+        String token = rig.sandbox().appAccessToken(url);
+        TokenCipher.Sealed sealed = cipher.seal(token.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                (connection + ":" + next).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        send(topics.accessTokens().name(), connection, AccessTokenGrant.newBuilder().setConnectionId(connection)
+                .setOrgUrl(url).setGeneration(next).setKeyId(sealed.keyId())
+                .setNonce(java.nio.ByteBuffer.wrap(sealed.nonce())).setCiphertext(java.nio.ByteBuffer.wrap(sealed.ciphertext()))
+                .setExpiresAt(Instant.now().plus(Duration.ofHours(1))).setIssuedAt(Instant.now()).build());
+        return next;
+    }
+
+    public void publishConnectionEvent(String connection, ConnectionEventType type, ConnectionState state) {
+        send(topics.connectionEvents().name(), connection, ConnectionEvent.newBuilder()
+                .setEventId(UUID.randomUUID().toString()).setConnectionId(connection).setType(type).setState(state)
+                .setOccurredAt(Instant.now()).build());
+    }
+
+    /** Pollers started next poll {@code entity} of {@code connection}, selecting {@code select}. */
+    public Scenario poll(String connection, String entity, String... select) {
+        tables.put("crmbridge.poller.connections." + connection + ".tables." + entity + ".select",
+                String.join(",", select));
+        return this;
+    }
+
+    /** Starts a poller instance with the tables given to {@link #poll} and the settings given to {@link #with}. */
+    public ConfigurableApplicationContext startPoller() {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("server.port", 0);
+        properties.put("spring.kafka.bootstrap-servers", rig.brokers());
+        properties.put("spring.kafka.properties.schema.registry.url", REGISTRY);
+        properties.put("spring.kafka.consumer.properties.session.timeout.ms", 6000);
+        properties.put("spring.kafka.consumer.properties.heartbeat.interval.ms", 500);
+        properties.put("crmbridge.topics.prefix", name);
+        properties.put("crmbridge.topics.partitions", 3);
+        properties.put("crmbridge.poller.group-id", name + "-poller");
+        properties.put("crmbridge.poller.transactional-id-prefix", name + "-");
+        properties.putAll(tables);
+        properties.put("logging.level.org.apache.kafka", "WARN");
+        properties.put("crmbridge.poller.defaults.interval", "200ms");
+        properties.put("crmbridge.poller.initial-backoff", "100ms");
+        properties.put("crmbridge.poller.max-backoff", "2s");
+        properties.put("crmbridge.poller.stop-timeout", "2s");
+        properties.put("crmbridge.poller.dataverse.ssl-bundle", "sandbox");
+        properties.put("crmbridge.poller.dataverse.backoff-unit", "50ms");
+        properties.put("crmbridge.poller.dataverse.max-backoff", "500ms");
+        properties.put("crmbridge.poller.dataverse.token-wait", "5s");
+        properties.put("spring.ssl.bundle.jks.sandbox.truststore.location", "file:" + rig.trustStore());
+        properties.put("spring.ssl.bundle.jks.sandbox.truststore.password", SandboxTls.STORE_PASSWORD);
+        properties.put("spring.ssl.bundle.jks.sandbox.truststore.type", "PKCS12");
+        properties.put("crmbridge.token-encryption.active-key-id", "k1");
+        properties.put("crmbridge.token-encryption.keys.k1", KEY);
+        properties.putAll(overrides);
+        // As arguments: they must outrank poller-service.yml (builder properties are only defaults).
+        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        ConfigurableApplicationContext context = PollerServiceApplication.application().run(args);
+        instances.add(context);
+        return context;
+    }
+
+    /** Every change of {@code connection} on the entity's change topic that a read_committed consumer sees. */
+    public List<RecordChanged> changes(String connection, String entity) {
+        List<RecordChanged> changes = new ArrayList<>();
+        readAll(name + ".changes." + entity, "read_committed").stream().map(r -> (RecordChanged) r.value())
+                .filter(c -> c.getConnectionId().equals(connection)).forEach(changes::add);
+        return changes;
+    }
+
+    /** How many records of {@code connection} the change topic holds, aborted ones included (read_uncommitted). */
+    public long uncommittedRecordCount(String connection, String entity) {
+        return readAll(name + ".changes." + entity, "read_uncommitted").stream()
+                .filter(r -> r.key().startsWith(connection + ":")).count();
+    }
+
+    /** The token requests the poller published (as the token-service would read them). */
+    public List<TokenRequest> tokenRequests() {
+        List<TokenRequest> requests = new ArrayList<>();
+        readAll(topics.tokenRequests().name(), "read_committed").forEach(r -> requests.add((TokenRequest) r.value()));
+        return requests;
+    }
+
+    public Optional<ConfigurableApplicationContext> latestInstance() {
+        return instances.isEmpty() ? Optional.empty() : Optional.of(instances.get(instances.size() - 1));
+    }
+
+    @Override
+    public void close() {
+        instances.forEach(ConfigurableApplicationContext::close);
+        if (producer != null) {
+            producer.close();
+        }
+    }
+
+    private List<ConsumerRecord<String, Object>> readAll(String topic, String isolation) {
+        Map<String, Object> config = new HashMap<>();
+        config.put("bootstrap.servers", rig.brokers());
+        config.put("isolation.level", isolation);
+        config.put("schema.registry.url", REGISTRY);
+        config.put("specific.avro.reader", true);
+        AvroDeserializer<Object> values = new AvroDeserializer<>();
+        values.configure(config, false);
+        List<ConsumerRecord<String, Object>> records = new ArrayList<>();
+        try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(config, new StringDeserializer(), values)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            Instant deadline = Instant.now().plusSeconds(20);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))
+                    && Instant.now().isBefore(deadline)) {
+                consumer.poll(Duration.ofMillis(100)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+
+    private void send(String topic, String key, Object value) {
+        if (producer == null) {
+            Map<String, Object> config = Map.of("bootstrap.servers", rig.brokers(), "schema.registry.url", REGISTRY);
+            AvroSerializer<Object> values = new AvroSerializer<>();
+            values.configure(config, false);
+            producer = new KafkaProducer<>(config, new StringSerializer(), values);
+        }
+        try {
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot publish to " + topic, e);
+        }
+    }
+}

@@ -1,0 +1,292 @@
+package io.crmbridge.poller.capture;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.crmbridge.poller.TestClock;
+import io.crmbridge.poller.subscription.StartPosition;
+import io.crmbridge.poller.subscription.Strategy;
+import io.crmbridge.poller.tracking.ChangeKind;
+import io.crmbridge.poller.tracking.FeedFailure;
+import io.crmbridge.poller.tracking.InMemoryChangeFeed;
+import org.junit.jupiter.api.Test;
+
+import static io.crmbridge.poller.capture.ExactlyOnce.assertExactlyOnce;
+import static io.crmbridge.poller.capture.SubscriptionFixture.ACCOUNTS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CapturingChangesTest {
+
+    private final TestClock clock = TestClock.atEpochDay(10);
+    private final InMemoryChangeFeed table = new InMemoryChangeFeed(clock);
+    private final InMemoryChangeLog changeLog = new InMemoryChangeLog();
+
+    @Test
+    void publishesEveryRowOnceAsSnapshotThroughAPagedInitialSyncCommittingEachPageWithItsNextLink() {
+        List<String> ids = createAccounts(7);
+        CaptureDriver driver = driver(SubscriptionFixture.accounts(3));
+
+        driver.pollOnce();
+        assertThat(changeLog.committed()).hasSize(3);
+        assertThat(changeLog.checkpoint(ACCOUNTS).nextLink()).isNotNull();
+        assertThat(changeLog.checkpoint(ACCOUNTS).deltaLink()).isNull();
+
+        driver.pollUntilCaughtUp();
+        assertThat(changeLog.transactions()).isEqualTo(3);
+        assertThat(changeLog.committed()).extracting(CapturedChange::kind).containsOnly(ChangeKind.SNAPSHOT);
+        assertThat(changeLog.committed()).extracting(CapturedChange::recordId).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(changeLog.checkpoint(ACCOUNTS).deltaLink()).isNotNull();
+        assertThat(changeLog.checkpoint(ACCOUNTS).nextLink()).isNull();
+    }
+
+    @Test
+    void publishesCreatesUpdatesAndDeletesAfterTheInitialSyncWithTheirChangeType() {
+        List<String> ids = createAccounts(3);
+        CaptureDriver driver = driver(SubscriptionFixture.accounts(10));
+        driver.pollUntilCaughtUp();
+        clock.advance(Duration.ofSeconds(1));
+
+        String created = table.create(Map.of("name", "new"));
+        table.update(ids.get(0), Map.of("name", "renamed"));
+        table.delete(ids.get(1));
+        driver.pollUntilCaughtUp();
+
+        List<CapturedChange> delta = changeLog.committed().subList(3, changeLog.committed().size());
+        assertThat(delta).extracting(CapturedChange::recordId, CapturedChange::kind).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(created, ChangeKind.CREATED),
+                org.assertj.core.groups.Tuple.tuple(ids.get(0), ChangeKind.UPDATED),
+                org.assertj.core.groups.Tuple.tuple(ids.get(1), ChangeKind.DELETED));
+        CapturedChange update = delta.get(1);
+        assertThat(update.version()).isEqualTo(table.currentVersions().get(ids.get(0)));
+        assertThat(update.attributes()).containsEntry("name", "renamed");
+        assertThat(update.changedAt()).isNotNull();
+        assertThat(update.source()).isEqualTo(Strategy.CHANGE_TRACKING);
+        assertThat(delta.get(2).attributes()).isEmpty();
+        assertThat(delta.get(2).version()).isNull();
+    }
+
+    @Test
+    void reportsARowCreatedAndUpdatedBetweenTwoPollsAsCreated() {
+        CaptureDriver driver = driver(SubscriptionFixture.accounts(10));
+        driver.pollUntilCaughtUp();
+        clock.advance(Duration.ofSeconds(1));
+
+        String id = table.create(Map.of("name", "new"));
+        table.update(id, Map.of("name", "newer"));
+        driver.pollUntilCaughtUp();
+
+        assertThat(changeLog.committed()).singleElement().satisfies(event -> {
+            assertThat(event.kind()).isEqualTo(ChangeKind.CREATED);
+            assertThat(event.attributes()).containsEntry("name", "newer");
+        });
+    }
+
+    @Test
+    void startsFromNowWithoutPublishingTheRowsThatExist() {
+        createAccounts(5);
+        CaptureDriver driver = driver(SubscriptionFixture.subscription(Strategy.CHANGE_TRACKING, StartPosition.NOW, 2));
+        driver.pollUntilCaughtUp();
+        assertThat(changeLog.committed()).isEmpty();
+        assertThat(changeLog.checkpoint(ACCOUNTS).deltaLink()).isNotNull();
+
+        String created = table.create(Map.of("name", "after start"));
+        driver.pollUntilCaughtUp();
+
+        assertThat(changeLog.committed()).extracting(CapturedChange::recordId, CapturedChange::kind)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(created, ChangeKind.CREATED));
+    }
+
+    @Test
+    void resyncsAfterAnExpiredDeltaTokenPublishingOnlyRowsChangedSinceTheLastPoll() {
+        List<String> ids = createAccounts(9);
+        CaptureDriver driver = driver(SubscriptionFixture.accounts(4));
+        driver.pollUntilCaughtUp();
+        table.update(ids.get(2), Map.of("name", "seen in a delta"));
+        driver.pollUntilCaughtUp();
+        int before = changeLog.committed().size();
+
+        table.expireDeltaTokens();
+        table.update(ids.get(5), Map.of("name", "changed while expired"));
+        String created = table.create(Map.of("name", "created while expired"));
+        driver.pollUntilCaughtUp();
+
+        assertThat(driver.outcomes()).hasAtLeastOneElementOfType(PollOutcome.Resync.class);
+        assertThat(changeLog.committed().subList(before, changeLog.committed().size()))
+                .extracting(CapturedChange::recordId).containsExactlyInAnyOrder(ids.get(5), created);
+        assertExactlyOnce(changeLog.committed(), table.currentVersions(), Set.of());
+    }
+
+    @Test
+    void resyncsWithoutDuplicatesAlsoWhenDeltaTokensAreOpaque() {
+        table.useOpaqueTokens();
+        List<String> ids = createAccounts(9);
+        CaptureDriver driver = driver(SubscriptionFixture.accounts(4));
+        driver.pollUntilCaughtUp();
+        table.update(ids.get(7), Map.of("name", "seen in a delta"));
+        driver.pollUntilCaughtUp();
+        int before = changeLog.committed().size();
+
+        table.expireDeltaTokens();
+        table.update(ids.get(1), Map.of("name", "changed while expired"));
+        driver.pollUntilCaughtUp();
+
+        assertThat(changeLog.committed().subList(before, changeLog.committed().size()))
+                .extracting(CapturedChange::recordId).containsExactly(ids.get(1));
+        assertExactlyOnce(changeLog.committed(), table.currentVersions(), Set.of());
+    }
+
+    @Test
+    void publishesRowsWrittenDuringAPagedInitialSyncExactlyOnce() {
+        List<String> ids = createAccounts(9);
+        CaptureDriver driver = driver(SubscriptionFixture.accounts(3));
+        driver.pollOnce();
+        table.update(ids.get(0), Map.of("name", "changed after its page was read"));
+        table.update(ids.get(8), Map.of("name", "changed before its page was read"));
+        String created = table.create(Map.of("name", "created during the sync"));
+        driver.pollUntilCaughtUp();
+        driver.pollUntilCaughtUp();
+
+        assertThat(changeLog.committed()).extracting(CapturedChange::recordId).contains(created);
+        assertExactlyOnce(changeLog.committed(), table.currentVersions(), Set.of());
+    }
+
+    @Test
+    void publishesRowsWrittenDuringAPagedInitialSyncOnceAlsoWhenRestartedDuringAndAfterIt() {
+        restartDuringAndAfterAPagedSyncWithConcurrentWrites();
+    }
+
+    @Test
+    void publishesRowsWrittenDuringAPagedInitialSyncOnceAcrossRestartsAlsoWithOpaqueDeltaTokens() {
+        table.useOpaqueTokens();
+        restartDuringAndAfterAPagedSyncWithConcurrentWrites();
+    }
+
+    private void restartDuringAndAfterAPagedSyncWithConcurrentWrites() {
+        List<String> ids = createAccounts(12);
+        CaptureDriver driver = driver(SubscriptionFixture.accounts(3));
+        driver.pollOnce();
+        ids.forEach(id -> table.update(id, Map.of("name", "changed during the sync")));
+        driver.pollOnce();
+        driver.restart();
+        driver.pollUntilCaughtUp();
+        driver.restart();
+        driver.pollUntilCaughtUp();
+        table.update(ids.get(5), Map.of("name", "changed after the sync"));
+        driver.pollUntilCaughtUp();
+
+        assertExactlyOnce(changeLog.committed(), table.currentVersions(), Set.of());
+    }
+
+    @Test
+    void readsAPageAgainWhenItsTransactionAbortedAndPublishesItOnce() {
+        List<String> ids = createAccounts(4);
+        CaptureDriver driver = driver(SubscriptionFixture.accounts(2));
+        changeLog.answerNext(new CommitOutcome.Committed());
+        changeLog.answerNext(new CommitOutcome.Aborted("send failed"));
+        driver.pollUntilCaughtUp();
+        table.update(ids.get(3), Map.of("name", "x"));
+        table.delete(ids.get(0));
+        changeLog.answerNext(new CommitOutcome.Aborted("send failed"));
+        driver.pollUntilCaughtUp();
+
+        assertThat(driver.outcomes()).hasAtLeastOneElementOfType(PollOutcome.NotCommitted.class);
+        assertExactlyOnce(changeLog.committed(), table.currentVersions(), Set.of(ids.get(0)));
+    }
+
+    @Test
+    void reloadsTheCommittedCheckpointWhenACommitIsUncertainAndPublishesNothingTwice() {
+        List<String> ids = createAccounts(6);
+        CaptureDriver driver = driver(SubscriptionFixture.accounts(2));
+        changeLog.answerNext(new CommitOutcome.Uncertain("commit timed out"));
+        driver.pollUntilCaughtUp();
+        table.update(ids.get(1), Map.of("name", "x"));
+        changeLog.answerNext(new CommitOutcome.Uncertain("commit timed out"));
+        driver.pollUntilCaughtUp();
+
+        assertExactlyOnce(changeLog.committed(), table.currentVersions(), Set.of());
+    }
+
+    @Test
+    void continuesFromTheCommittedCheckpointAfterARestartBetweenPages() {
+        List<String> ids = createAccounts(10);
+        CaptureDriver driver = driver(SubscriptionFixture.accounts(3));
+        driver.pollOnce();
+        driver.pollOnce();
+        driver.restart();
+        driver.pollUntilCaughtUp();
+        table.update(ids.get(4), Map.of("name", "x"));
+        table.delete(ids.get(9));
+        driver.pollOnce();
+        driver.restart();
+        driver.pollUntilCaughtUp();
+
+        assertExactlyOnce(changeLog.committed(), table.currentVersions(), Set.of(ids.get(9)));
+    }
+
+    @Test
+    void keepsTheCommittedCheckpointWhilePollsFindNothing() {
+        createAccounts(2);
+        CaptureDriver driver = driver(SubscriptionFixture.accounts(10));
+        driver.pollUntilCaughtUp();
+        int transactions = changeLog.transactions();
+
+        for (int i = 0; i < 5; i++) {
+            driver.pollOnce();
+        }
+
+        assertThat(changeLog.transactions()).isEqualTo(transactions);
+        assertThat(table.reads()).isEqualTo(6);
+    }
+
+    @Test
+    void commitsAFreshDeltaLinkOfAQuietTableOnceTheCommittedOneIsOld() {
+        CaptureDriver driver = driver(SubscriptionFixture.accounts(10));
+        driver.pollUntilCaughtUp();
+        int transactions = changeLog.transactions();
+
+        clock.advance(Duration.ofHours(2));
+        driver.pollOnce();
+
+        assertThat(changeLog.transactions()).isEqualTo(transactions + 1);
+    }
+
+    @Test
+    void defersWithTheServersRetryAfterWhenThrottled() {
+        CaptureDriver driver = driver(SubscriptionFixture.accounts(10));
+        table.failNext(FeedFailure.THROTTLED, Duration.ofSeconds(7));
+
+        PollOutcome outcome = driver.pollOnce();
+
+        assertThat(outcome).isEqualTo(new PollOutcome.Deferred(FeedFailure.THROTTLED, Duration.ofSeconds(7),
+                "injected THROTTLED"));
+        assertThat(changeLog.transactions()).isZero();
+    }
+
+    @Test
+    void givesTheSameEventIdToTheSameRowVersionCapturedTwice() {
+        String id = table.create(Map.of("name", "a"));
+        long version = table.currentVersions().get(id);
+        CaptureDriver first = driver(SubscriptionFixture.accounts(10));
+        first.pollUntilCaughtUp();
+        InMemoryChangeLog otherLog = new InMemoryChangeLog();
+        new CaptureDriver(SubscriptionFixture.accounts(10), table, otherLog, clock).pollUntilCaughtUp();
+
+        assertThat(changeLog.committed().get(0).eventId()).isEqualTo(otherLog.committed().get(0).eventId())
+                .isEqualTo(EventIds.upserted(ACCOUNTS, id, version));
+    }
+
+    private CaptureDriver driver(io.crmbridge.poller.subscription.Subscription subscription) {
+        return new CaptureDriver(subscription, table, changeLog, clock);
+    }
+
+    private List<String> createAccounts(int count) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add(table.create(Map.of("name", "account " + i)));
+        }
+        return ids;
+    }
+}

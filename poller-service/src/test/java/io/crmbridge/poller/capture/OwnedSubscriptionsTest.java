@@ -1,0 +1,117 @@
+package io.crmbridge.poller.capture;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.crmbridge.crm.connection.ConnectionId;
+import io.crmbridge.poller.subscription.ConnectionStates;
+import io.crmbridge.poller.subscription.ConnectionStatus;
+import io.crmbridge.poller.subscription.StartPosition;
+import io.crmbridge.poller.subscription.Strategy;
+import io.crmbridge.poller.subscription.Subscription;
+import io.crmbridge.poller.subscription.SubscriptionKey;
+import io.crmbridge.poller.tracking.FeedFailure;
+import io.crmbridge.poller.tracking.InMemoryChangeFeed;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Shard workers over in-memory ports: polling, pausing, poking, revocation. */
+class OwnedSubscriptionsTest {
+
+    private static final ConnectionId CONTOSO = ConnectionId.of("contoso");
+    private final InMemoryChangeFeed table = new InMemoryChangeFeed(Clock.systemUTC());
+    private final InMemoryChangeLog changeLog = new InMemoryChangeLog();
+    private final ConnectionStates connections = new ConnectionStates();
+    private final Subscription accounts = new Subscription(SubscriptionKey.of("contoso", "account"), "accounts",
+            List.of(), Strategy.CHANGE_TRACKING, Duration.ofMillis(50), Duration.ofMillis(50), 10, StartPosition.SNAPSHOT, false);
+    private final Subscription slow = new Subscription(SubscriptionKey.of("contoso", "contact"), "contacts",
+            List.of(), Strategy.CHANGE_TRACKING, Duration.ofHours(1), Duration.ofHours(1), 10, StartPosition.SNAPSHOT, false);
+    private final OwnedSubscriptions owned = new OwnedSubscriptions(List.of(accounts, slow),
+            new CapturingChanges(table, Clock.systemUTC(), CaptureMetrics.NONE, Duration.ofHours(1)), connections,
+            new Pacing(Duration.ofMillis(20), Duration.ofMillis(200)), Clock.systemUTC(), Duration.ofSeconds(2),
+            Duration.ofSeconds(5));
+
+    @AfterEach
+    void close() {
+        owned.close();
+    }
+
+    @Test
+    void pollsTheSubscriptionsOfAnAssignedShardUntilItIsRevoked() {
+        connections.defined(CONTOSO, URI.create("https://contoso"), true);
+        table.create(Map.of("name", "a"));
+        owned.assigned(0, key -> key.equals(accounts.key()), () -> changeLog);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> changeLog.committed().size() == 1);
+        table.create(Map.of("name", "b"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> changeLog.committed().size() == 2);
+        owned.revoked(0);
+        int reads = table.reads();
+        table.create(Map.of("name", "c"));
+
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> table.reads() == reads);
+        assertThat(owned.shards()).isEmpty();
+    }
+
+    @Test
+    void doesNotPollAPausedConnectionAndResumesFromItsCheckpoint() {
+        connections.defined(CONTOSO, URI.create("https://contoso"), true);
+        owned.assigned(0, key -> key.equals(accounts.key()), () -> changeLog);
+        await().atMost(Duration.ofSeconds(10)).until(() -> changeLog.transactions() == 1);
+
+        connections.tokenExpired(CONTOSO);
+        await().atMost(Duration.ofSeconds(2)).until(() -> owned.status().get(0).connection() == ConnectionStatus.TOKEN_EXPIRED);
+        int reads = table.reads();
+        table.create(Map.of("name", "while paused"));
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> table.reads() == reads);
+
+        connections.resumed(CONTOSO);
+        await().atMost(Duration.ofSeconds(10)).until(() -> changeLog.committed().size() == 1);
+    }
+
+    @Test
+    void pausesAConnectionThatStaysUnauthorizedUntilANewerGrantResumesIt() {
+        connections.defined(CONTOSO, URI.create("https://contoso"), true);
+        table.failNext(FeedFailure.UNAUTHORIZED, Duration.ZERO);
+        owned.assigned(0, key -> key.equals(accounts.key()), () -> changeLog);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> connections.status(CONTOSO) == ConnectionStatus.UNAUTHORIZED);
+        table.create(Map.of("name", "a"));
+        connections.resumed(CONTOSO);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> changeLog.committed().size() == 1);
+    }
+
+    @Test
+    void pollsAPokedSubscriptionAtOnceAndTellsWhatItCannotPoke() {
+        connections.defined(CONTOSO, URI.create("https://contoso"), true);
+        InMemoryChangeFeed contacts = table;
+        owned.assigned(1, key -> key.equals(slow.key()), () -> changeLog);
+        await().atMost(Duration.ofSeconds(10)).until(() -> changeLog.transactions() == 1);
+        contacts.create(Map.of("name", "new contact"));
+
+        assertThat(owned.poke(slow.key())).isEqualTo(PokeResult.SCHEDULED);
+        await().atMost(Duration.ofSeconds(5)).until(() -> changeLog.committed().size() == 1);
+        assertThat(owned.poke(accounts.key())).isEqualTo(PokeResult.NOT_OWNED_HERE);
+        assertThat(owned.poke(SubscriptionKey.of("fabrikam", "account"))).isEqualTo(PokeResult.UNKNOWN);
+    }
+
+    @Test
+    void stopsPollingAShardOnceAnotherInstanceFencedIt() {
+        connections.defined(CONTOSO, URI.create("https://contoso"), true);
+        changeLog.answerNext(new CommitOutcome.Fenced("another instance owns the partition"));
+        owned.assigned(0, key -> key.equals(accounts.key()), () -> changeLog);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> owned.fencedShards().contains(0));
+        assertThat(owned.healthy()).isTrue();
+        int reads = table.reads();
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> table.reads() == reads);
+        assertThat(changeLog.committed()).isEmpty();
+    }
+}

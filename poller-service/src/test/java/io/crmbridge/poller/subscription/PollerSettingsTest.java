@@ -1,0 +1,62 @@
+package io.crmbridge.poller.subscription;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PollerSettingsTest {
+
+    @Test
+    void givesEveryConfiguredTableTheDefaultsItDoesNotOverride() {
+        PollerSettings settings = bind(Map.of(
+                "crmbridge.poller.defaults.interval", "2s",
+                "crmbridge.poller.connections.contoso.tables.account.select", "name,revenue",
+                "crmbridge.poller.connections.contoso.tables.lead.strategy", "MODIFIED_ON",
+                "crmbridge.poller.connections.contoso.tables.lead.page-size", "500",
+                "crmbridge.poller.connections.contoso.tables.lead.start", "NOW"));
+
+        assertThat(settings.subscriptions()).containsExactlyInAnyOrder(
+                new Subscription(SubscriptionKey.of("contoso", "account"), "accounts", List.of("name", "revenue"),
+                        Strategy.CHANGE_TRACKING, Duration.ofSeconds(2), Duration.ofMillis(250), 5000, StartPosition.SNAPSHOT, true),
+                new Subscription(SubscriptionKey.of("contoso", "lead"), "leads", List.of(), Strategy.MODIFIED_ON,
+                        Duration.ofSeconds(2), Duration.ofMillis(250), 500, StartPosition.NOW, true));
+    }
+
+    @Test
+    void hasTheDocumentedDefaults() {
+        PollerSettings settings = bind(Map.of());
+
+        assertThat(settings.defaults()).isEqualTo(new PollerSettings.TableDefaults(Strategy.CHANGE_TRACKING,
+                Duration.ofSeconds(1), Duration.ofMillis(250), 5000, StartPosition.SNAPSHOT, true));
+        assertThat(settings.changeTopicTemplate()).isEqualTo("{prefix}.changes.{entity}");
+        assertThat(settings.groupId()).isEqualTo("crmbridge-poller");
+        assertThat(settings.subscriptions()).isEmpty();
+    }
+
+    @Test
+    void takesTheOrgUrlOfAConnectionFromConfigurationWhenGiven() {
+        PollerSettings settings = bind(Map.of("crmbridge.poller.connections.contoso.org-url",
+                "https://contoso.crm4.dynamics.com"));
+
+        assertThat(settings.configuredOrgUrls()).containsValue(java.net.URI.create("https://contoso.crm4.dynamics.com"));
+    }
+
+    @Test
+    void namesEntitySetsAsDataverseNamesStandardTables() {
+        assertThat(PollerSettings.plural("account")).isEqualTo("accounts");
+        assertThat(PollerSettings.plural("opportunity")).isEqualTo("opportunities");
+        assertThat(PollerSettings.plural("cr123_project")).isEqualTo("cr123_projects");
+        assertThat(PollerSettings.plural("businessunit_address")).isEqualTo("businessunit_addresses");
+    }
+
+    private static PollerSettings bind(Map<String, String> properties) {
+        return new Binder(new MapConfigurationPropertySource(properties))
+                .bindOrCreate("crmbridge.poller", PollerSettings.class);
+    }
+}

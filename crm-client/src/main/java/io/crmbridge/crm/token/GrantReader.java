@@ -70,6 +70,11 @@ final class GrantReader implements Runnable {
         try {
             while (running) {
                 assignNewPartitions();
+                if (assigned.isEmpty()) {
+                    // The topic does not exist yet (the token-service creates it): look again shortly.
+                    waitForTopic();
+                    continue;
+                }
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(settings.pollTimeout())) {
                     apply(record);
                 }
@@ -83,6 +88,15 @@ final class GrantReader implements Runnable {
         } finally {
             consumer.close();
             held.complete();
+        }
+    }
+
+    private void waitForTopic() {
+        try {
+            Thread.sleep(settings.pollTimeout().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
         }
     }
 

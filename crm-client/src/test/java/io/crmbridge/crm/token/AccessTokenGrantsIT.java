@@ -59,6 +59,8 @@ class AccessTokenGrantsIT {
     @BeforeAll
     static void startBroker() {
         broker = new EmbeddedKafkaKraftBroker(1, 1);
+        // As in production: topics are created by their owners, never by a consumer asking for them.
+        broker.brokerProperties(Map.of("auto.create.topics.enable", "false"));
         broker.afterPropertiesSet();
         broker.addTopics(new NewTopic(GRANTS, 3, (short) 1).configs(Map.of("cleanup.policy", "compact")),
                 new NewTopic(REQUESTS, 3, (short) 1));
@@ -130,6 +132,26 @@ class AccessTokenGrantsIT {
         publish(grant("newcomer", 1));
 
         assertThat(first.block(WAIT).generation()).isEqualTo(1);
+    }
+
+    @Test
+    void readsGrantsOnceATopicThatDidNotExistAtStartAppears() throws Exception {
+        String lateTopic = "late.access-tokens";
+        AvroDeserializer<AccessTokenGrant> deserializer = new AvroDeserializer<>();
+        deserializer.configure(SERDE, false);
+        AvroSerializer<TokenRequest> requests = new AvroSerializer<>();
+        requests.configure(SERDE, false);
+        AccessTokenGrants grants = AccessTokenGrants.start(GrantSettings.of(broker.getBrokersAsString(),
+                "poller-service").withTopics(lateTopic, REQUESTS), CIPHER, deserializer, requests);
+        started.add(grants);
+        Mono<AccessToken> first = grants.current(ConnectionId.of("late")).cache();
+        first.subscribe();
+
+        broker.addTopics(new NewTopic(lateTopic, 1, (short) 1));
+        AccessTokenGrant grant = grant("late", 1);
+        producer.send(new ProducerRecord<>(lateTopic, grant.getConnectionId(), grant)).get();
+
+        assertThat(first.block(WAIT).value()).isEqualTo("token-of-late-1");
     }
 
     @Test

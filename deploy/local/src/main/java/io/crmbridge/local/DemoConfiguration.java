@@ -69,11 +69,26 @@ final class DemoConfiguration {
     }
 
     Map<String, Object> poller(int port) {
-        return common(port);
+        Map<String, Object> p = common(port);
+        p.put("crmbridge.poller.dataverse.ssl-bundle", "sandbox");
+        trustSandbox(p);
+        for (String connection : new String[] {APP_CONNECTION, DELEGATED_CONNECTION}) {
+            String tables = "crmbridge.poller.connections." + connection + ".tables.";
+            p.put(tables + "account.select", "name,accountnumber,revenue,industrycode,primarycontactid");
+            p.put(tables + "contact.select", "firstname,lastname,emailaddress1,parentcustomerid");
+        }
+        return p;
     }
 
     Map<String, Object> action(int port) {
         return common(port);
+    }
+
+    // Spring's SSL bundle "sandbox": trusts the sandbox's test certificate and nothing else.
+    private static void trustSandbox(Map<String, Object> p) {
+        p.put("spring.ssl.bundle.jks.sandbox.truststore.location", "file:" + SandboxTls.trustStoreFile());
+        p.put("spring.ssl.bundle.jks.sandbox.truststore.password", SandboxTls.STORE_PASSWORD);
+        p.put("spring.ssl.bundle.jks.sandbox.truststore.type", "PKCS12");
     }
 
     private void connection(Map<String, Object> p, int i, String id, String name, String kind, String clientId) {

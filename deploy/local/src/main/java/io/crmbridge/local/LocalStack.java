@@ -9,6 +9,8 @@ import io.crmbridge.action.ActionServiceApplication;
 import io.crmbridge.poller.PollerServiceApplication;
 import io.crmbridge.sandbox.Sandbox;
 import io.crmbridge.sandbox.SandboxSettings;
+import io.crmbridge.sandbox.dataverse.Dataverse;
+import io.crmbridge.sandbox.traffic.TrafficPlan;
 import io.crmbridge.token.TokenServiceApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -32,6 +34,8 @@ public final class LocalStack implements AutoCloseable {
         services.add(start(TokenServiceApplication.application(), demo.tokenService(settings.tokenServicePort())));
         services.add(start(PollerServiceApplication.application(), demo.poller(settings.pollerServicePort())));
         services.add(start(ActionServiceApplication.application(), demo.action(settings.actionServicePort())));
+        // A live change feed for the demo: 5 writes a second on accounts, mostly creates and updates.
+        sandbox.traffic().start(new TrafficPlan(Dataverse.SEEDED_ORG, "account", 5, 50, 40, 10));
     }
 
     public static LocalStack start(LocalStackSettings settings) {

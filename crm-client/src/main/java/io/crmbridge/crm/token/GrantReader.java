@@ -111,8 +111,15 @@ final class GrantReader implements Runnable {
             return;
         }
         lastPartitionCheck = now;
-        List<TopicPartition> found = consumer.partitionsFor(settings.grantsTopic(), settings.pollTimeout()).stream()
-                .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+        List<TopicPartition> found;
+        try {
+            found = consumer.partitionsFor(settings.grantsTopic(), settings.pollTimeout()).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+        } catch (org.apache.kafka.common.errors.TimeoutException e) {
+            // The cluster did not answer in time (still starting, or busy): look again on the next round.
+            log.warn("no metadata for {} yet: {}", settings.grantsTopic(), e.getMessage());
+            return;
+        }
         if (found.isEmpty() || assigned.containsAll(found)) {
             return;
         }

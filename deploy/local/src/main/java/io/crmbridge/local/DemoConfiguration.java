@@ -81,7 +81,10 @@ final class DemoConfiguration {
     }
 
     Map<String, Object> action(int port) {
-        return common(port);
+        Map<String, Object> p = common(port);
+        p.put("crmbridge.dataverse.trust-store", SandboxTls.trustStoreFile().toString());
+        p.put("crmbridge.dataverse.trust-store-password", SandboxTls.STORE_PASSWORD);
+        return p;
     }
 
     // Spring's SSL bundle "sandbox": trusts the sandbox's test certificate and nothing else.

@@ -1,0 +1,46 @@
+package io.crmbridge.action.pipeline;
+
+import java.util.Collection;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.crmbridge.action.holding.ConnectionHolds;
+import io.crmbridge.action.holding.HoldDeadline;
+import io.crmbridge.crm.connection.ConnectionId;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Waiting partitions stopped at a command whose connection cannot write because their offset metadata names as
+ * many waiting connections as it can ({@link WaitingRange#MAX_BACKLOGS}), and when to resume them: once the
+ * connection is released, or the command's deadline has passed (so it fails with TOKEN_EXPIRED).
+ */
+final class PausedPartitions {
+
+    private record Head(ConnectionId connection, Instant parkedAt) {
+    }
+
+    private final Map<TopicPartition, Head> heads = new HashMap<>();
+
+    void paused(TopicPartition partition, ConnectionId connection, Instant parkedAt) {
+        heads.put(partition, new Head(connection, parkedAt));
+    }
+
+    /** The paused partitions that may go on now; they are forgotten here. */
+    List<TopicPartition> resumable(ConnectionHolds holds, HoldDeadline deadline, Instant now) {
+        List<TopicPartition> resumable = heads.entrySet().stream()
+                .filter(e -> !holds.isHeld(e.getValue().connection()) || deadline.passed(e.getValue().parkedAt(), now))
+                .map(Map.Entry::getKey).toList();
+        resumable.forEach(heads::remove);
+        return resumable;
+    }
+
+    boolean contains(TopicPartition partition) {
+        return heads.containsKey(partition);
+    }
+
+    void forget(Collection<TopicPartition> partitions) {
+        partitions.forEach(heads::remove);
+    }
+}

@@ -1,0 +1,201 @@
+package io.crmbridge.action.pipeline;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.crmbridge.action.execution.Done;
+import io.crmbridge.action.execution.Job;
+import io.crmbridge.action.execution.WriteOutcome;
+import io.crmbridge.action.holding.ConnectionHolds;
+import io.crmbridge.action.holding.WaitingCommands;
+import io.crmbridge.crm.connection.ConnectionId;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * The fates of what one transaction consumed, from planning through execution to what is committed: which
+ * records produce results, parked copies or dead letters, which parked commands go on waiting, and the offsets
+ * (with the waiting partitions' {@link WaitingRange}s) committed with them.
+ */
+final class Plan {
+
+    private final Instant now;
+    private final List<Item> items = new ArrayList<>();
+    private final Map<Long, Item> byTicket = new HashMap<>();
+    private final WaitingCommands.Changes planned = new WaitingCommands.Changes();
+    private final Map<TopicPartition, WaitingPass> reads = new LinkedHashMap<>();
+    private final Map<TopicPartition, Long> lastSeen = new HashMap<>();
+    private long tickets;
+
+    Plan(Instant now) {
+        this.now = now;
+    }
+
+    Instant now() {
+        return now;
+    }
+
+    long nextTicket() {
+        return tickets++;
+    }
+
+    /** Parks decided while planning, so later commands of the same connection queue behind them. */
+    WaitingCommands.Changes changes() {
+        return planned;
+    }
+
+    void add(Item item) {
+        items.add(item);
+        if (item.fate() instanceof Fate.Executing executing) {
+            byTicket.put(executing.job().ticket(), item);
+        }
+    }
+
+    /** This transaction reads waiting partition {@code partition} in {@code pass}. */
+    void reading(TopicPartition partition, WaitingPass pass) {
+        reads.put(partition, pass);
+    }
+
+    /** A waiting record was read (done or not). */
+    void seen(TopicPartition partition, long offset) {
+        lastSeen.merge(partition, offset, Math::max);
+    }
+
+    List<Job> jobs() {
+        return items.stream().filter(item -> item.fate() instanceof Fate.Executing)
+                .map(item -> ((Fate.Executing) item.fate()).job()).toList();
+    }
+
+    /** Turns outcomes into fates: results, or (no token) parking a new command / leaving a parked one waiting. */
+    void settle(List<Done> done, ConnectionHolds holds) {
+        for (Done finished : done) {
+            Item item = byTicket.get(finished.job().ticket());
+            if (finished.outcome() instanceof WriteOutcome.Deferred deferred) {
+                holds.tokenRefused(item.command().connection());
+                item.fate(item.fromWaiting() ? new Fate.Waiting(deferred.reason()) : new Fate.Parked(deferred.reason()));
+            } else {
+                item.fate(new Fate.Answered(new Result(item.command(), finished.outcome(), finished.attempts(), now)));
+            }
+        }
+    }
+
+    /** Where waiting partitions stop for want of room in their offset metadata: their first stopped record. */
+    Map<TopicPartition, Item> stops() {
+        Map<TopicPartition, Item> stops = new LinkedHashMap<>();
+        for (Item item : items) {
+            if (item.fate() instanceof Fate.Stopped) {
+                stops.putIfAbsent(partition(item), item);
+            }
+        }
+        return stops;
+    }
+
+    /**
+     * The records whose fate is committed now: all but, in a waiting partition, a connection's records from its
+     * first still-waiting one on (its replay went wrong midway: a command done later than that must be done
+     * again, after it) and everything from a stop on.
+     */
+    List<Item> kept() {
+        Map<TopicPartition, Item> stops = stops();
+        Map<TopicPartition, Map<ConnectionId, Long>> waitingFrom = waitingFrom();
+        return items.stream().filter(item -> {
+            Item stop = stops.get(partition(item));
+            if (stop != null && item.record().offset() >= stop.record().offset()) {
+                return false;
+            }
+            if (!item.fromWaiting() || item.connection() == null) {
+                return true;
+            }
+            Long from = waitingFrom.getOrDefault(partition(item), Map.of()).get(item.connection());
+            return from == null || item.record().offset() < from;
+        }).toList();
+    }
+
+    /** Offsets to commit: past the last record of a commands partition, a waiting partition's new range. */
+    Map<TopicPartition, OffsetAndMetadata> offsets() {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (Item item : kept()) {
+            if (!item.fromWaiting()) {
+                offsets.put(partition(item), new OffsetAndMetadata(item.record().offset() + 1));
+            }
+        }
+        ranges().forEach((partition, next) -> offsets.put(partition, next.range().toOffset()));
+        return offsets;
+    }
+
+    /** What each waiting partition read in this transaction looks like once it commits. */
+    Map<TopicPartition, NextRange> ranges() {
+        Map<TopicPartition, NextRange> ranges = new LinkedHashMap<>();
+        Map<TopicPartition, Item> stops = stops();
+        Map<TopicPartition, Map<ConnectionId, Long>> waitingFrom = waitingFrom();
+        reads.forEach((partition, pass) -> ranges.put(partition, next(partition, pass, stops.get(partition),
+                waitingFrom.getOrDefault(partition, Map.of()))));
+        return ranges;
+    }
+
+    /** A waiting partition's range after this transaction, and the connections its read still replays. */
+    record NextRange(WaitingRange range, Set<ConnectionId> open) {
+    }
+
+    private NextRange next(TopicPartition partition, WaitingPass pass, Item stop, Map<ConnectionId, Long> from) {
+        WaitingRange before = pass.range();
+        long readTo = stop != null ? stop.record().offset() : lastSeen.get(partition) + 1;
+        Map<ConnectionId, WaitingRange.Backlog> backlogs = new HashMap<>(before.backlogs());
+        Set<ConnectionId> open = new HashSet<>();
+        before.backlogs().keySet().stream().filter(pass::isOpen).forEach(open::add);
+        for (Item item : items) {
+            Long first = item.connection() == null ? null : from.get(item.connection());
+            if (partition(item).equals(partition) && first != null && item.record().offset() == first) {
+                backlogs.put(item.connection(), new WaitingRange.Backlog(first,
+                        ParkingHeaders.parkedAt(item.record().headers(), item.record().timestamp())));
+                open.remove(item.connection());
+            }
+        }
+        // An open connection had every record of this read done: its first waiting record lies further on.
+        open.forEach(connection -> backlogs.computeIfPresent(connection, (c, backlog) -> backlog.from() >= readTo
+                ? backlog : new WaitingRange.Backlog(readTo, backlog.since())));
+        long scanned = Math.max(before.scanned(), readTo);
+        backlogs.entrySet().removeIf(e -> e.getValue().from() >= scanned);
+        open.retainAll(backlogs.keySet());
+        return new NextRange(new WaitingRange(scanned, backlogs), open);
+    }
+
+    /** Per waiting partition, each connection's first record that goes on waiting in this transaction. */
+    private Map<TopicPartition, Map<ConnectionId, Long>> waitingFrom() {
+        Map<TopicPartition, Map<ConnectionId, Long>> from = new HashMap<>();
+        for (Item item : items) {
+            if (item.fate() instanceof Fate.Waiting && item.connection() != null) {
+                from.computeIfAbsent(partition(item), p -> new HashMap<>())
+                        .merge(item.connection(), item.record().offset(), Math::min);
+            }
+        }
+        return from;
+    }
+
+    /** How the committed fates change what waits: parked commands added, replayed or failed ones removed. */
+    WaitingCommands.Changes waitingChanges() {
+        WaitingCommands.Changes changes = new WaitingCommands.Changes();
+        for (Item item : kept()) {
+            if (item.fromWaiting() && item.connection() != null) {
+                changes.released(item.record().partition(), item.connection());
+            } else if (item.fate() instanceof Fate.Parked) {
+                changes.parked(item.record().partition(), item.connection());
+            }
+        }
+        return changes;
+    }
+
+    int size() {
+        return items.size();
+    }
+
+    private static TopicPartition partition(Item item) {
+        return new TopicPartition(item.record().topic(), item.record().partition());
+    }
+}

@@ -1,0 +1,75 @@
+package io.crmbridge.action.pipeline;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.crmbridge.crm.connection.ConnectionId;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+
+/**
+ * How far a waiting partition has been read, and which of its commands still wait, as committed with its offset:
+ * every record below {@code scanned} is done (replayed, failed or dead-lettered) except, for each connection in
+ * {@code backlogs}, its records from {@code from} on. The committed offset is the oldest waiting record; the rest
+ * travels in the offset's metadata, so a restarted consumer neither replays a command twice nor skips a waiting
+ * one, and a connection that still waits never holds back another's replay.
+ *
+ * @param backlogs per connection still waiting: its first waiting record and when that one was parked
+ */
+record WaitingRange(long scanned, Map<ConnectionId, Backlog> backlogs) {
+
+    /** Most connections one partition tracks (the offset metadata is limited to 4 KB by default). */
+    static final int MAX_BACKLOGS = 40;
+    private static final String VERSION = "waiting-v1";
+
+    record Backlog(long from, Instant since) {
+    }
+
+    WaitingRange {
+        backlogs = Map.copyOf(backlogs);
+    }
+
+    static WaitingRange startingAt(long offset) {
+        return new WaitingRange(offset, Map.of());
+    }
+
+    /** The range a committed offset describes; an offset without our metadata means nothing waits before it. */
+    static WaitingRange of(OffsetAndMetadata committed, long beginning) {
+        if (committed == null) {
+            return startingAt(beginning);
+        }
+        String metadata = committed.metadata();
+        if (metadata == null || !metadata.startsWith(VERSION + "|")) {
+            return startingAt(committed.offset());
+        }
+        String[] parts = metadata.split("\\|");
+        Map<ConnectionId, Backlog> backlogs = new HashMap<>();
+        for (int i = 2; i < parts.length; i++) {
+            String[] fields = parts[i].split(":");
+            backlogs.put(ConnectionId.of(new String(Base64.getUrlDecoder().decode(fields[0]), StandardCharsets.UTF_8)),
+                    new Backlog(Long.parseLong(fields[1]), Instant.ofEpochMilli(Long.parseLong(fields[2]))));
+        }
+        return new WaitingRange(Long.parseLong(parts[1]), backlogs);
+    }
+
+    /** Whether the record of {@code connection} at {@code offset} needs nothing more. */
+    boolean done(ConnectionId connection, long offset) {
+        Backlog backlog = connection == null ? null : backlogs.get(connection);
+        return offset < scanned && (backlog == null || offset < backlog.from());
+    }
+
+    /** The offset to commit: the oldest waiting record, or where reading goes on when nothing waits. */
+    long committed() {
+        return backlogs.values().stream().mapToLong(Backlog::from).min().orElse(scanned);
+    }
+
+    OffsetAndMetadata toOffset() {
+        String entries = backlogs.entrySet().stream().map(e -> Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(e.getKey().value().getBytes(StandardCharsets.UTF_8)) + ":" + e.getValue().from()
+                + ":" + e.getValue().since().toEpochMilli()).collect(Collectors.joining("|"));
+        return new OffsetAndMetadata(committed(), VERSION + "|" + scanned + (entries.isEmpty() ? "" : "|" + entries));
+    }
+}

@@ -1,0 +1,33 @@
+package io.crmbridge.action.holding;
+
+import io.crmbridge.crm.connection.ConnectionId;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ConnectionHoldsTest {
+
+    private static final ConnectionId CONTOSO = ConnectionId.of("contoso");
+    private final ConnectionHolds holds = new ConnectionHolds();
+
+    @Test
+    void holdsAConnectionFromTokenExpiredUntilReconnected() {
+        holds.tokenLost(CONTOSO);
+        assertThat(holds.isHeld(CONTOSO)).isTrue();
+
+        holds.tokenRestored(CONTOSO);
+        assertThat(holds.isHeld(CONTOSO)).isFalse();
+    }
+
+    @Test
+    void aNewerTokenReleasesARefusedTokenButNotTheTokenServicesVerdict() {
+        holds.tokenRefused(CONTOSO);
+        holds.tokenRenewed(CONTOSO);
+        assertThat(holds.isHeld(CONTOSO)).isFalse();
+
+        holds.tokenLost(CONTOSO);
+        holds.tokenRefused(CONTOSO);
+        holds.tokenRenewed(CONTOSO);
+        assertThat(holds.isHeld(CONTOSO)).isTrue();
+    }
+}

@@ -31,7 +31,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class TokenService implements AutoCloseable {
 
     /** A test AES-256 key (base64), not a secret. */
-    public static final String KEY_ID = "test-key";
+    public static final String KEY_ID = "k1";
     public static final String KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
 
     private final Topics topics;

@@ -22,6 +22,7 @@ final class DemoConfiguration {
 
     static final String APP_CONNECTION = "contoso-app";
     static final String DELEGATED_CONNECTION = "contoso-alice";
+    static final String TOPIC_PREFIX = "crm";
     static final String ADMIN_USER = "admin";
     static final String ADMIN_PASSWORD = "local-admin";
 

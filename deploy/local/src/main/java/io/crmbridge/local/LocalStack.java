@@ -1,5 +1,6 @@
 package io.crmbridge.local;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ public final class LocalStack implements AutoCloseable {
     private final Sandbox sandbox;
     private final DemoConfiguration demo;
     private final List<ConfigurableApplicationContext> services = new ArrayList<>();
+    private final ConsoleReport console;
 
     private LocalStack(LocalStackSettings settings) {
         this.kafka = new KafkaBroker();
@@ -36,6 +38,8 @@ public final class LocalStack implements AutoCloseable {
         services.add(start(ActionServiceApplication.application(), demo.action(settings.actionServicePort())));
         // A live change feed for the demo: 5 writes a second on accounts, mostly creates and updates.
         sandbox.traffic().start(new TrafficPlan(Dataverse.SEEDED_ORG, "account", 5, 50, 40, 10));
+        this.console = ConsoleReport.start(kafka.bootstrapServers(), sandbox.registryUrl().toString(),
+                DemoConfiguration.TOPIC_PREFIX, Duration.ofSeconds(5), System.out);
     }
 
     public static LocalStack start(LocalStackSettings settings) {
@@ -45,7 +49,18 @@ public final class LocalStack implements AutoCloseable {
     public static void main(String[] args) throws InterruptedException {
         long started = System.nanoTime();
         LocalStackSettings settings = LocalStackSettings.defaults();
-        LocalStack stack = start(settings);
+        LocalStack stack;
+        try {
+            stack = start(settings);
+        } catch (RuntimeException e) {
+            // A part that did start (broker, sandbox) keeps non-daemon threads alive: leave the JVM explicitly.
+            System.err.println("The local stack could not start: " + e.getMessage());
+            System.err.println("Is another instance still running (ports " + settings.sandboxHttpsPort() + ", "
+                    + settings.sandboxHttpPort() + ", " + settings.tokenServicePort() + "-" + settings.actionServicePort()
+                    + ")?");
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stack.close();
@@ -74,7 +89,19 @@ public final class LocalStack implements AutoCloseable {
                         + "; connect " + DemoConfiguration.DELEGATED_CONNECTION + " as alice@contoso.example / alice-password)",
                 "  poller-service           http://localhost:" + settings.pollerServicePort(),
                 "  action-service           http://localhost:" + settings.actionServicePort(),
+                "Consume a topic (values are Avro in Confluent's wire format; read_committed skips aborted writes):",
+                "  " + cli() + " tail account",
+                "  kafka-avro-console-consumer --bootstrap-server " + kafka.bootstrapServers()
+                        + " --topic crm.changes.account --from-beginning --isolation-level read_committed"
+                        + " --property schema.registry.url=" + sandbox.registryUrl(),
+                "  (CLI: tail <entity> | send <file.json|-> | connections | expire-token <user> | reconnect <connection>,"
+                        + " add --bootstrap " + kafka.bootstrapServers() + ")",
                 "Ctrl-C stops everything.");
+    }
+
+    private static String cli() {
+        return "java -cp deploy/local/target/local-0.1.0-SNAPSHOT-exec.jar -Dloader.main=io.crmbridge.local.cli.Cli"
+                + " org.springframework.boot.loader.launch.PropertiesLauncher";
     }
 
     public String kafkaBootstrapServers() {
@@ -87,6 +114,7 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public void close() {
+        console.close();
         for (int i = services.size() - 1; i >= 0; i--) {
             services.get(i).close();
         }

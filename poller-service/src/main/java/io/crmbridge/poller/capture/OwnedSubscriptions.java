@@ -45,7 +45,7 @@ public final class OwnedSubscriptions implements AutoCloseable {
         this.subscriptions = List.copyOf(subscriptions);
         this.capture = new ShardWorker.Capture(capturing, connections, pacing, clock, overlap);
         this.stopTimeout = stopTimeout;
-        connections.onChange(connection -> shards.values().forEach(r -> r.worker().wake()));
+        connections.onChange(connection -> shards.values().forEach(r -> r.worker().connectionChanged(connection)));
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import io.crmbridge.crm.connection.ConnectionId;
 import io.crmbridge.poller.subscription.ConnectionStates;
 import io.crmbridge.poller.subscription.Subscription;
 import io.crmbridge.poller.subscription.SubscriptionKey;
@@ -106,6 +107,19 @@ final class ShardWorker implements Runnable {
         p.due = capture.clock().instant();
         wake();
         return true;
+    }
+
+    /**
+     * A connection's status changed. When it may be polled again (a newer grant, RECONNECTED), its subscriptions that
+     * were refused are due at once: their backoff waited for the connection, which is back.
+     */
+    void connectionChanged(ConnectionId connection) {
+        if (capture.connections().status(connection).pollable()) {
+            Instant now = capture.clock().instant();
+            polled.values().stream().filter(p -> p.subscription.key().connection().equals(connection) && p.failures > 0)
+                    .forEach(p -> p.due = now);
+        }
+        wake();
     }
 
     void wake() {
@@ -213,6 +227,10 @@ final class ShardWorker implements Runnable {
         Duration wait = capture.pacing().after(p.subscription, outcome, p.failures);
         // Polls of a healthy subscription keep their rhythm (start to start); after a failure the wait starts now.
         p.due = (outcome instanceof PollOutcome.Captured ? started : now).plus(wait);
+        if (outcome instanceof PollOutcome.Deferred d && d.reason() == FeedFailure.UNAUTHORIZED
+                && capture.connections().status(p.subscription.key().connection()).pollable()) {
+            p.due = now; // a newer grant resumed the connection while this poll failed: the wait is over already
+        }
     }
 
     private void failed(Polled p, PollOutcome outcome) {

@@ -89,6 +89,25 @@ class OwnedSubscriptionsTest {
     }
 
     @Test
+    void pollsAResumedConnectionAtOnceRatherThanAfterTheBackoffOfItsRefusedToken() {
+        // An hour of backoff after a refused token: only the resumption can bring the next poll.
+        try (OwnedSubscriptions patient = new OwnedSubscriptions(List.of(accounts),
+                new CapturingChanges(table, Clock.systemUTC(), CaptureMetrics.NONE, Duration.ofHours(1)),
+                connections, new Pacing(Duration.ofMillis(20), Duration.ofHours(1)), Clock.systemUTC(),
+                Duration.ofSeconds(2), Duration.ofSeconds(5))) {
+            connections.defined(CONTOSO, URI.create("https://contoso"), true);
+            table.failNext(FeedFailure.UNAUTHORIZED, Duration.ZERO);
+            patient.assigned(0, key -> key.equals(accounts.key()), () -> changeLog);
+            await().atMost(Duration.ofSeconds(10)).until(() -> connections.status(CONTOSO) == ConnectionStatus.UNAUTHORIZED);
+            table.create(Map.of("name", "a"));
+
+            connections.resumed(CONTOSO);
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> changeLog.committed().size() == 1);
+        }
+    }
+
+    @Test
     void pollsAPokedSubscriptionAtOnceAndTellsWhatItCannotPoke() {
         connections.defined(CONTOSO, URI.create("https://contoso"), true);
         InMemoryChangeFeed contacts = table;

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,23 +29,26 @@ final class DemoConfiguration {
 
     private final Sandbox sandbox;
     private final String kafka;
+    private final LocalStackSettings settings;
     // One key for the run: the token-service seals grants with it, the poller and action service open them.
     private final String tokenKey = randomKey();
     private final Path secretFile;
 
-    DemoConfiguration(Sandbox sandbox, String kafka) {
+    DemoConfiguration(Sandbox sandbox, String kafka, LocalStackSettings settings) {
         this.sandbox = sandbox;
         this.kafka = kafka;
+        this.settings = settings;
         this.secretFile = writeSecret(IdentitySeeds.SECRET_CLIENT_SECRET);
     }
 
-    String orgUrl() {
-        return sandbox.dataverse().org(Dataverse.SEEDED_ORG).url();
+    private String orgUrl(String org) {
+        return sandbox.dataverse().org(org).url();
     }
 
     Map<String, Object> common(int port) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("server.port", port);
+        p.put("spring.main.banner-mode", "off");
         p.put("spring.kafka.bootstrap-servers", kafka);
         p.put("spring.kafka.properties.schema.registry.url", sandbox.registryUrl().toString());
         p.put("crmbridge.topics.partitions", 3);
@@ -62,10 +66,15 @@ final class DemoConfiguration {
         p.put("crmbridge.token.oauth.trust-store-password", SandboxTls.STORE_PASSWORD);
         p.put("crmbridge.token.admin.username", ADMIN_USER);
         p.put("crmbridge.token.admin.password", ADMIN_PASSWORD);
-        connection(p, 0, APP_CONNECTION, "Contoso (app-only)", "CLIENT_CREDENTIALS", IdentitySeeds.SECRET_CLIENT_ID);
+        // Refresh halfway through the sandbox's short token lifetime, so an expired refresh token shows soon.
+        Duration lifetime = settings.accessTokenLifetime();
+        p.put("crmbridge.token.refresh.margin", lifetime.dividedBy(2).toMillis() + "ms");
+        p.put("crmbridge.token.refresh.jitter", lifetime.dividedBy(10).toMillis() + "ms");
+        connection(p, 0, APP_CONNECTION, "Contoso (app-only)", "CLIENT_CREDENTIALS", IdentitySeeds.SECRET_CLIENT_ID,
+                Dataverse.SEEDED_ORG);
         p.put("crmbridge.token.connections[0].client-secret", "file:" + secretFile);
         connection(p, 1, DELEGATED_CONNECTION, "Contoso (alice, delegated)", "AUTHORIZATION_CODE",
-                IdentitySeeds.NATIVE_CLIENT_ID);
+                IdentitySeeds.NATIVE_CLIENT_ID, settings.delegatedOrg());
         return p;
     }
 
@@ -95,11 +104,12 @@ final class DemoConfiguration {
         p.put("spring.ssl.bundle.jks.sandbox.truststore.type", "PKCS12");
     }
 
-    private void connection(Map<String, Object> p, int i, String id, String name, String kind, String clientId) {
+    private void connection(Map<String, Object> p, int i, String id, String name, String kind, String clientId,
+                            String org) {
         String prefix = "crmbridge.token.connections[" + i + "].";
         p.put(prefix + "id", id);
         p.put(prefix + "display-name", name);
-        p.put(prefix + "org-url", orgUrl());
+        p.put(prefix + "org-url", orgUrl(org));
         p.put(prefix + "authority", sandbox.identity().entraAuthority());
         p.put(prefix + "authority-type", "ENTRA_ID");
         p.put(prefix + "auth-kind", kind);

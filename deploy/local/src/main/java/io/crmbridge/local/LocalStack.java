@@ -1,5 +1,9 @@
 package io.crmbridge.local;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +15,8 @@ import io.crmbridge.poller.PollerServiceApplication;
 import io.crmbridge.sandbox.Sandbox;
 import io.crmbridge.sandbox.SandboxSettings;
 import io.crmbridge.sandbox.dataverse.Dataverse;
+import io.crmbridge.sandbox.identity.IdentitySettings;
+import io.crmbridge.sandbox.identity.Lifetimes;
 import io.crmbridge.sandbox.traffic.TrafficPlan;
 import io.crmbridge.token.TokenServiceApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -22,28 +28,65 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class LocalStack implements AutoCloseable {
 
+    private final LocalStackSettings settings;
     private final KafkaBroker kafka;
     private final Sandbox sandbox;
-    private final DemoConfiguration demo;
     private final List<ConfigurableApplicationContext> services = new ArrayList<>();
     private final ConsoleReport console;
 
-    private LocalStack(LocalStackSettings settings) {
-        this.kafka = new KafkaBroker();
-        this.sandbox = Sandbox.start(SandboxSettings.defaults().withPorts(settings.sandboxHttpsPort(),
-                settings.sandboxHttpPort()));
-        this.demo = new DemoConfiguration(sandbox, kafka.bootstrapServers());
-        services.add(start(TokenServiceApplication.application(), demo.tokenService(settings.tokenServicePort())));
-        services.add(start(PollerServiceApplication.application(), demo.poller(settings.pollerServicePort())));
-        services.add(start(ActionServiceApplication.application(), demo.action(settings.actionServicePort())));
-        // A live change feed for the demo: 5 writes a second on accounts, mostly creates and updates.
-        sandbox.traffic().start(new TrafficPlan(Dataverse.SEEDED_ORG, "account", 5, 50, 40, 10));
-        this.console = ConsoleReport.start(kafka.bootstrapServers(), sandbox.registryUrl().toString(),
-                DemoConfiguration.TOPIC_PREFIX, Duration.ofSeconds(5), System.out);
+    private LocalStack(LocalStackSettings requested) {
+        this.settings = withFreePorts(requested);
+        this.kafka = new KafkaBroker(settings.kafkaPort());
+        Sandbox started = null;
+        try {
+            started = Sandbox.start(SandboxSettings.defaults()
+                    .withPorts(settings.sandboxHttpsPort(), settings.sandboxHttpPort())
+                    .withIdentity(IdentitySettings.defaults().withLifetimes(
+                            Lifetimes.defaults().withAccessToken(settings.accessTokenLifetime()))));
+            this.sandbox = started;
+            DemoConfiguration demo = new DemoConfiguration(sandbox, kafka.bootstrapServers(), settings);
+            services.add(start(TokenServiceApplication.application(), demo.tokenService(settings.tokenServicePort())));
+            services.add(start(PollerServiceApplication.application(), demo.poller(settings.pollerServicePort())));
+            services.add(start(ActionServiceApplication.application(), demo.action(settings.actionServicePort())));
+        } catch (RuntimeException e) {
+            services.forEach(ConfigurableApplicationContext::close);
+            if (started != null) {
+                started.close();
+            }
+            kafka.close();
+            throw e;
+        }
+        if (settings.demo()) {
+            // A live change feed for the demo: 5 writes a second on accounts, mostly creates and updates.
+            sandbox.traffic().start(new TrafficPlan(Dataverse.SEEDED_ORG, "account", 5, 50, 40, 10));
+            this.console = ConsoleReport.start(kafka.bootstrapServers(), sandbox.registryUrl().toString(),
+                    DemoConfiguration.TOPIC_PREFIX, Duration.ofSeconds(5), System.out);
+        } else {
+            this.console = null;
+        }
     }
 
+    /** Starts every part; a part that fails stops the ones already started. */
     public static LocalStack start(LocalStackSettings settings) {
         return new LocalStack(settings);
+    }
+
+    // The token-service must know its own port before it starts: its OAuth redirect URI names it.
+    private static LocalStackSettings withFreePorts(LocalStackSettings s) {
+        return new LocalStackSettings(s.kafkaPort(), s.sandboxHttpsPort(), s.sandboxHttpPort(),
+                freeIfZero(s.tokenServicePort()), freeIfZero(s.pollerServicePort()), freeIfZero(s.actionServicePort()),
+                s.accessTokenLifetime(), s.delegatedOrg(), s.demo());
+    }
+
+    private static int freeIfZero(int port) {
+        if (port != 0) {
+            return port;
+        }
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free local port", e);
+        }
     }
 
     public static void main(String[] args) throws InterruptedException {
@@ -53,9 +96,10 @@ public final class LocalStack implements AutoCloseable {
         try {
             stack = start(settings);
         } catch (RuntimeException e) {
-            // A part that did start (broker, sandbox) keeps non-daemon threads alive: leave the JVM explicitly.
+            // Leave the JVM explicitly: a library thread of a stopped part must not keep it alive.
             System.err.println("The local stack could not start: " + e.getMessage());
-            System.err.println("Is another instance still running (ports " + settings.sandboxHttpsPort() + ", "
+            System.err.println("Is another instance still running (ports " + settings.kafkaPort() + ", "
+                    + settings.sandboxHttpsPort() + ", "
                     + settings.sandboxHttpPort() + ", " + settings.tokenServicePort() + "-" + settings.actionServicePort()
                     + ")?");
             System.exit(1);
@@ -66,7 +110,7 @@ public final class LocalStack implements AutoCloseable {
             stack.close();
             stopped.countDown();
         }, "local-stack-shutdown"));
-        System.out.println(stack.welcome(settings, (System.nanoTime() - started) / 1_000_000));
+        System.out.println(stack.welcome((System.nanoTime() - started) / 1_000_000));
         stopped.await();
     }
 
@@ -76,7 +120,7 @@ public final class LocalStack implements AutoCloseable {
                 .toArray(String[]::new));
     }
 
-    String welcome(LocalStackSettings settings, long startMillis) {
+    String welcome(long startMillis) {
         return String.join(System.lineSeparator(),
                 "",
                 "CRM Bridge local stack is up (" + startMillis + " ms)",
@@ -94,8 +138,12 @@ public final class LocalStack implements AutoCloseable {
                 "  kafka-avro-console-consumer --bootstrap-server " + kafka.bootstrapServers()
                         + " --topic crm.changes.account --from-beginning --isolation-level read_committed"
                         + " --property schema.registry.url=" + sandbox.registryUrl(),
-                "  (CLI: tail <entity> | send <file.json|-> | connections | expire-token <user> | reconnect <connection>,"
-                        + " add --bootstrap " + kafka.bootstrapServers() + ")",
+                "  (CLI: tail <entity> | send <file.json|-> | connections | expire-token <user> | reconnect <connection>)",
+                "Expire alice's refresh token (after connecting " + DemoConfiguration.DELEGATED_CONNECTION
+                        + "): access tokens live " + settings.accessTokenLifetime().toSeconds()
+                        + " s here, so TOKEN_EXPIRED follows within " + settings.accessTokenLifetime().toSeconds() / 2
+                        + " s:",
+                "  " + cli() + " expire-token alice@contoso.example",
                 "Ctrl-C stops everything.");
     }
 
@@ -112,9 +160,23 @@ public final class LocalStack implements AutoCloseable {
         return sandbox;
     }
 
+    public URI tokenServiceUrl() {
+        return URI.create("http://localhost:" + settings.tokenServicePort());
+    }
+
+    public URI actionServiceUrl() {
+        return URI.create("http://localhost:" + settings.actionServicePort());
+    }
+
+    public URI pollerServiceUrl() {
+        return URI.create("http://localhost:" + settings.pollerServicePort());
+    }
+
     @Override
     public void close() {
-        console.close();
+        if (console != null) {
+            console.close();
+        }
         for (int i = services.size() - 1; i >= 0; i--) {
             services.get(i).close();
         }

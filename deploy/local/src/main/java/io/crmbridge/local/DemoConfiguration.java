@@ -49,6 +49,9 @@ final class DemoConfiguration {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("server.port", port);
         p.put("spring.main.banner-mode", "off");
+        // The stack closes the services itself, in order, before the sandbox and the broker: a hook of their own
+        // would close them at the same time as the broker, leaving transactions hanging.
+        p.put("spring.main.register-shutdown-hook", false);
         p.put("spring.kafka.bootstrap-servers", kafka);
         p.put("spring.kafka.properties.schema.registry.url", sandbox.registryUrl().toString());
         p.put("crmbridge.topics.partitions", 3);

@@ -30,19 +30,10 @@ final class CommandSender implements AutoCloseable {
 
     /** A CREATE of an account with {@code id} (so the test knows the row) and {@code name}. */
     static WriteCommand createAccount(String connection, UUID id, String name) {
-        return command(connection, WriteOperation.CREATE, id, Map.of("name", name));
-    }
-
-    static WriteCommand updateAccount(String connection, UUID id, Map<String, Object> attributes) {
-        return command(connection, WriteOperation.UPDATE, id, attributes);
-    }
-
-    private static WriteCommand command(String connection, WriteOperation operation, UUID id,
-                                        Map<String, Object> attributes) {
         return WriteCommand.newBuilder().setCommandId("scenario-" + UUID.randomUUID()).setConnectionId(connection)
-                .setEntity("account").setOperation(operation)
+                .setEntity("account").setOperation(WriteOperation.CREATE)
                 .setTarget(RecordTarget.newBuilder().setId(id.toString()).build())
-                .setAttributes(attributes).setRequestedAt(Instant.now()).build();
+                .setAttributes(Map.of("name", name)).setRequestedAt(Instant.now()).build();
     }
 
     void send(WriteCommand command) throws Exception {

@@ -93,6 +93,10 @@ final class CommandLoop implements Runnable {
             while (running) {
                 turn();
             }
+        } catch (RuntimeException e) {
+            log.error("command loop stopped by an unexpected error; the service reports DOWN until it is restarted, "
+                    + "and resumes from the last committed transaction", e);
+            throw e;
         } finally {
             close();
         }

@@ -38,6 +38,7 @@ import io.crmbridge.sandbox.admin.RequestCounts;
 import io.crmbridge.sandbox.dataverse.Org;
 import io.crmbridge.sandbox.dataverse.ServiceProtectionLimits;
 import io.crmbridge.sandbox.dataverse.Table;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -231,6 +232,25 @@ class ActionServiceIT {
     }
 
     @Test
+    void parksTheCommandsOfAConnectionNobodyHasConnectedUntilItsFirstGrant() {
+        String url = sandbox.dataverse().org("unconnected").url();
+        topics.send("u1", AvroCommands.create("unconnected-1", "unconnected", "account", Map.of("name", "consented")));
+
+        await().atMost(WAIT).until(() -> parked("unconnected:").size() == 1);
+        assertThat(new String(parked("unconnected:").get(0).headers().lastHeader("crmbridge.parked-reason").value(),
+                StandardCharsets.UTF_8)).isEqualTo("connection unconnected has never had an access token (not "
+                + "connected yet)");
+        assertThat(results("unconnected-")).isEmpty();
+
+        tokenService.grant("unconnected", url, 1, sandbox.appAccessToken(url));
+
+        await().atMost(WAIT).until(() -> results("unconnected-").size() == 1);
+        assertThat(results("unconnected-").get(0).getStatus()).isEqualTo(WriteStatus.SUCCEEDED);
+        assertThat(table("unconnected", "account").get(DeterministicIds.forCommand("unconnected-1")).orElseThrow())
+                .containsEntry("name", "consented");
+    }
+
+    @Test
     void asksForANewerTokenAfter401AndRetriesWithIt() {
         topics.send("t1", AvroCommands.create("renew-1", "renewing", "account", Map.of("name", "after renewal")));
 
@@ -294,6 +314,11 @@ class ActionServiceIT {
         String health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                 + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString()).body();
         return health.contains("fabrikam") ? List.of("fabrikam") : List.of();
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> parked(String keyPrefix) {
+        return topics.records(broker.topics().writeCommands().name() + ".waiting").stream()
+                .filter(record -> record.key().startsWith(keyPrefix)).toList();
     }
 
     private static List<WriteResult> results(String commandPrefix) {

@@ -27,7 +27,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Tokens: a 401 after a rotation, and a connection whose token expired until it is reconnected. */
+/**
+ * Tokens: a 401 after a rotation, a connection whose token expired until it is reconnected, and a connection
+ * nobody has connected yet.
+ */
 class TokensIT {
 
     private static final Duration WAIT = Duration.ofSeconds(40);
@@ -42,7 +45,9 @@ class TokensIT {
             create(scenario.org(connection).table("account"), connection, 3);
             scenario.connect(connection).poll(connection, "account", "name");
         }
-        scenario.startPoller();
+        create(scenario.org("unconnected").table("account"), "unconnected", 3);
+        scenario.defineConnection("unconnected", true);
+        scenario.poll("unconnected", "account", "name").startPoller();
     }
 
     @AfterAll
@@ -98,6 +103,23 @@ class TokensIT {
                 .extracting(c -> c.getRecordId() + " " + c.getChangeType())
                 .contains(first + " UPDATED", created.get(0) + " CREATED", created.get(1) + " DELETED"));
         assertExactlyOnce(scenario.changes("expired", "account"), accounts);
+    }
+
+    @Test
+    void pollsAConnectionNobodyHasConnectedFromItsFirstGrantWithoutWaitingForAToken() {
+        ConnectionId unconnected = ConnectionId.of("unconnected");
+        await().atMost(WAIT).until(() -> states().status(unconnected) == ConnectionStatus.AWAITING_GRANT);
+        // Longer than the token wait (5 s here): a poll that waited for a token would have failed and paused it.
+        await().during(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(15))
+                .until(() -> states().status(unconnected) == ConnectionStatus.AWAITING_GRANT);
+        assertThat(scenario.org("unconnected").requestCounts().total()).isZero();
+        assertThat(scenario.tokenRequests()).noneMatch(r -> r.getConnectionId().equals("unconnected"));
+
+        scenario.grantToken("unconnected");
+
+        await().atMost(WAIT).until(() -> scenario.changes("unconnected", "account").size() == 3);
+        assertThat(states().status(unconnected)).isEqualTo(ConnectionStatus.ACTIVE);
+        assertExactlyOnce(scenario.changes("unconnected", "account"), scenario.org("unconnected").table("account"));
     }
 
     private static ConnectionStates states() {

@@ -78,8 +78,14 @@ class EventsConfiguration {
         AvroSerializer<TokenRequest> requests = new AvroSerializer<>();
         requests.configure(config, false);
         AccessTokenGrants started = AccessTokenGrants.start(settings, cipher(encryption), grants, requests);
-        // A newer token releases a connection held because its token was refused.
-        started.updates().subscribe(token -> holds.tokenRenewed(token.connection()));
+        // A connection is held until its first grant; a newer token releases one held because its token was
+        // refused. Listen before reading what is held, so no grant is missed.
+        holds.holdUngranted();
+        started.updates().subscribe(token -> {
+            holds.granted(token.connection());
+            holds.tokenRenewed(token.connection());
+        });
+        started.all().keySet().forEach(holds::granted);
         return started;
     }
 

@@ -1,6 +1,7 @@
 package io.crmbridge.action.holding;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -10,8 +11,10 @@ import io.crmbridge.crm.connection.ConnectionId;
  * Which connections cannot write now, so their commands must wait (park) instead of failing: those whose latest
  * connection event says they have no token (TOKEN_EXPIRED, DISCONNECTED), and those where a write found no usable
  * token and no newer one came in time. A connection is released by an event saying tokens work again
- * (RECONNECTED, CONNECTED, TOKEN_REFRESHED) or by a newer token grant. Thread-safe: events arrive on their own
- * threads while the command loop asks.
+ * (RECONNECTED, CONNECTED, TOKEN_REFRESHED) or by a newer token grant. Where tokens come from the token-service's
+ * grants, a connection that has never had one (a delegated connection nobody has connected yet) is held too, until
+ * its first grant: its commands park at once instead of holding the loop for the token wait. Thread-safe: events
+ * arrive on their own threads while the command loop asks.
  */
 public final class ConnectionHolds {
 
@@ -24,9 +27,35 @@ public final class ConnectionHolds {
     }
 
     private final Map<ConnectionId, Reason> held = new ConcurrentHashMap<>();
+    private final Set<ConnectionId> granted = ConcurrentHashMap.newKeySet();
+    private volatile boolean grantsRequired;
 
     public boolean isHeld(ConnectionId connection) {
-        return held.containsKey(connection);
+        return held.containsKey(connection) || grantsRequired && !granted.contains(connection);
+    }
+
+    /** Why the connection is held, in words for the parked command's header; empty when it is not held. */
+    public Optional<String> whyHeld(ConnectionId connection) {
+        Reason reason = held.get(connection);
+        if (reason == Reason.NO_TOKEN_EVENT) {
+            return Optional.of("the token-service reported connection " + connection + " without a token");
+        }
+        if (reason == Reason.TOKEN_REFUSED) {
+            return Optional.of("the token of connection " + connection + " was refused and no newer one came");
+        }
+        return isHeld(connection)
+                ? Optional.of("connection " + connection + " has never had an access token (not connected yet)")
+                : Optional.empty();
+    }
+
+    /** From now on a connection is held until {@link #granted} has been called for it. */
+    public void holdUngranted() {
+        grantsRequired = true;
+    }
+
+    /** The token-service granted the connection an access token (any grant, including those read at start-up). */
+    public void granted(ConnectionId connection) {
+        granted.add(connection);
     }
 
     /** The token-service reported the connection without a token: hold it. */
@@ -49,6 +78,7 @@ public final class ConnectionHolds {
         held.remove(connection, Reason.TOKEN_REFUSED);
     }
 
+    /** The connections held for a token event or a refused token (not those that never had a grant). */
     public Set<ConnectionId> held() {
         return Set.copyOf(held.keySet());
     }

@@ -4,8 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import io.crmbridge.action.command.Command;
 import io.crmbridge.action.command.CommandValidation;
@@ -76,8 +77,9 @@ final class Planning {
         }
         Command command = ((Decoded.Readable) decoded).command();
         ConnectionId connection = command.connection();
-        if (holds.isHeld(connection)) {
-            return parked(plan, record, command, "connection " + connection + " has no usable token");
+        Optional<String> held = holds.whyHeld(connection);
+        if (held.isPresent()) {
+            return parked(plan, record, command, held.get());
         }
         if (waiting.pending(record.partition(), connection, plan.changes())) {
             return parked(plan, record, command, "queued behind waiting commands of connection " + connection);

@@ -30,4 +30,29 @@ class ConnectionHoldsTest {
         holds.tokenRenewed(CONTOSO);
         assertThat(holds.isHeld(CONTOSO)).isTrue();
     }
+
+    @Test
+    void holdsAConnectionThatNeverHadAGrantUntilItsFirstOne() {
+        holds.holdUngranted();
+        assertThat(holds.isHeld(CONTOSO)).isTrue();
+        assertThat(holds.held()).isEmpty();
+
+        holds.tokenRestored(CONTOSO);
+        assertThat(holds.isHeld(CONTOSO)).isTrue();
+
+        holds.granted(CONTOSO);
+        assertThat(holds.isHeld(CONTOSO)).isFalse();
+        assertThat(holds.isHeld(ConnectionId.of("fabrikam"))).isTrue();
+    }
+
+    @Test
+    void aGrantReadAtStartUpDoesNotEndTheTokenServicesVerdict() {
+        holds.holdUngranted();
+        holds.granted(CONTOSO);
+        holds.tokenLost(CONTOSO);
+        assertThat(holds.isHeld(CONTOSO)).isTrue();
+
+        holds.tokenRestored(CONTOSO);
+        assertThat(holds.isHeld(CONTOSO)).isFalse();
+    }
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -15,7 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * What the poller knows about each connection: its org URL and whether it may be polled. Fed by
  * {@code crm.connections} (defined, enabled), {@code crm.connection-events} (TOKEN_EXPIRED, RECONNECTED), new
- * access-token grants, and the poller's own 401s. Thread-safe; listeners hear every change of status.
+ * access-token grants, and the poller's own 401s. Where tokens come from the token-service's grants, a connection
+ * that has never had one (a delegated connection nobody has connected yet) is not polled until its first grant,
+ * instead of holding its shard for the token wait. Thread-safe; listeners hear every change of status.
  */
 public final class ConnectionStates {
 
@@ -23,6 +26,8 @@ public final class ConnectionStates {
 
     private final Map<ConnectionId, Known> known = new ConcurrentHashMap<>();
     private final List<Consumer<ConnectionId>> listeners = new CopyOnWriteArrayList<>();
+    private final Set<ConnectionId> granted = ConcurrentHashMap.newKeySet();
+    private volatile boolean grantsRequired;
 
     private record Known(URI orgUrl, boolean enabled, ConnectionStatus pause) {
         ConnectionStatus status() {
@@ -50,9 +55,29 @@ public final class ConnectionStates {
         update(connection, k -> k == null ? new Known(null, false, null) : new Known(k.orgUrl(), k.enabled(), null));
     }
 
+    /** From now on a connection is polled only once {@link #granted} has been called for it. */
+    public void pollOnlyGranted() {
+        grantsRequired = true;
+    }
+
+    /** The token-service granted the connection an access token (any grant, including those read at start-up). */
+    public void granted(ConnectionId connection) {
+        if (!granted.contains(connection)) {
+            update(connection, k -> {
+                granted.add(connection);
+                return k;
+            });
+        }
+    }
+
     public ConnectionStatus status(ConnectionId connection) {
         Known k = known.get(connection);
-        return k == null || k.orgUrl() == null ? ConnectionStatus.UNKNOWN : k.status();
+        if (k == null || k.orgUrl() == null) {
+            return ConnectionStatus.UNKNOWN;
+        }
+        ConnectionStatus status = k.status();
+        return status == ConnectionStatus.ACTIVE && grantsRequired && !granted.contains(connection)
+                ? ConnectionStatus.AWAITING_GRANT : status;
     }
 
     public Optional<URI> orgUrl(ConnectionId connection) {

@@ -8,6 +8,8 @@ public enum ConnectionStatus {
     DISABLED,
     /** Polled. */
     ACTIVE,
+    /** Has never had an access token (a delegated connection nobody has connected yet): polled from its first grant. */
+    AWAITING_GRANT,
     /** The token-service published TOKEN_EXPIRED: paused, checkpoints kept, until RECONNECTED or a newer grant. */
     TOKEN_EXPIRED,
     /** Dataverse refused even a renewed token: paused until a newer grant arrives. */

@@ -54,4 +54,32 @@ class ConnectionStatesTest {
         assertThat(heard).containsExactly(CONTOSO, CONTOSO);
         assertThat(states.status(CONTOSO)).isEqualTo(ConnectionStatus.UNAUTHORIZED);
     }
+
+    @Test
+    void awaitsTheFirstGrantWhenOnlyGrantedConnectionsArePolled() {
+        List<ConnectionId> heard = new ArrayList<>();
+        states.onChange(heard::add);
+        states.pollOnlyGranted();
+        states.defined(CONTOSO, ORG, true);
+        assertThat(states.status(CONTOSO)).isEqualTo(ConnectionStatus.AWAITING_GRANT);
+        assertThat(states.status(CONTOSO).pollable()).isFalse();
+
+        states.granted(CONTOSO);
+        states.granted(CONTOSO);
+
+        assertThat(states.status(CONTOSO)).isEqualTo(ConnectionStatus.ACTIVE);
+        assertThat(heard).containsExactly(CONTOSO, CONTOSO);
+    }
+
+    @Test
+    void keepsAPauseOverAGrantReadAtStartUp() {
+        states.pollOnlyGranted();
+        states.granted(CONTOSO);
+        states.tokenExpired(CONTOSO);
+        states.defined(CONTOSO, ORG, true);
+        assertThat(states.status(CONTOSO)).isEqualTo(ConnectionStatus.TOKEN_EXPIRED);
+
+        states.resumed(CONTOSO);
+        assertThat(states.status(CONTOSO)).isEqualTo(ConnectionStatus.ACTIVE);
+    }
 }

@@ -131,7 +131,7 @@ public final class ConnectionEventsFollower implements Runnable, AutoCloseable {
                     holds.tokenLost(connection);
                 }
                 case RECONNECTED, CONNECTED, TOKEN_REFRESHED -> {
-                    if (holds.isHeld(connection)) {
+                    if (holds.held().contains(connection)) {
                         log.info("connection {} has a token again ({}): its commands resume", connection,
                                 event.getType());
                     }

@@ -87,7 +87,7 @@ class TokenServiceConfiguration {
     }
 
     @Bean
-    RefreshTicker refreshTicker(RefreshingTokens tokens, RefreshProperties properties) {
-        return new RefreshTicker(tokens, properties.tick());
+    RefreshTicker refreshTicker(RefreshingTokens tokens, ExecutorService refreshWorkers, RefreshProperties properties) {
+        return new RefreshTicker(tokens, refreshWorkers, properties.tick());
     }
 }

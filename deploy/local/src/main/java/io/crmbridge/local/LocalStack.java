@@ -19,7 +19,9 @@ import io.crmbridge.sandbox.identity.IdentitySettings;
 import io.crmbridge.sandbox.identity.Lifetimes;
 import io.crmbridge.sandbox.traffic.TrafficPlan;
 import io.crmbridge.token.TokenServiceApplication;
+import sun.misc.Signal;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -91,6 +93,10 @@ public final class LocalStack implements AutoCloseable {
 
     public static void main(String[] args) throws InterruptedException {
         long started = System.nanoTime();
+        // Logback configures itself from logback.xml: under Spring Boot's logging system, the first service context
+        // to close would reset it for the whole process and the console would go silent while the rest stops.
+        System.setProperty(LoggingSystem.SYSTEM_PROPERTY, System.getProperty(LoggingSystem.SYSTEM_PROPERTY,
+                LoggingSystem.NONE));
         LocalStackSettings settings = LocalStackSettings.defaults();
         LocalStack stack;
         try {
@@ -105,13 +111,18 @@ public final class LocalStack implements AutoCloseable {
             System.exit(1);
             return;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stack.close();
-            stopped.countDown();
-        }, "local-stack-shutdown"));
+        // Ctrl-C and SIGTERM are handled here, not in a shutdown hook: the broker's test kit deletes its log
+        // directory in a shutdown hook of its own, which would run beside ours and fail the broker under the services
+        // still committing. The stack is closed in order first; the JVM's hooks run after, on exit.
+        CountDownLatch stopRequested = new CountDownLatch(1);
+        for (String name : List.of("INT", "TERM")) {
+            Signal.handle(new Signal(name), signal -> stopRequested.countDown());
+        }
         System.out.println(stack.welcome((System.nanoTime() - started) / 1_000_000));
-        stopped.await();
+        stopRequested.await();
+        System.out.println("Stopping the local stack...");
+        stack.close();
+        System.exit(0);
     }
 
     // As command-line arguments: they outrank the service's own <service>.yml, where builder properties would not.

@@ -82,6 +82,12 @@ final class KafkaClients implements SmartLifecycle {
         }
     }
 
+    /** Starts before and stops after the refresh ticker, so refreshes in progress can still publish. */
+    @Override
+    public int getPhase() {
+        return DEFAULT_PHASE - 1;
+    }
+
     @Override
     public boolean isRunning() {
         return running;

@@ -14,6 +14,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 
 import io.crmbridge.token.connection.AuthKind;
@@ -198,7 +199,13 @@ public final class RefreshingTokens implements Connections.Listener {
     private void dispatch(TrackedConnection t) {
         Optional<Step> step = t.claim(clock.instant());
         if (step.isPresent()) {
-            executor.execute(() -> run(t, step.get()));
+            try {
+                executor.execute(() -> run(t, step.get()));
+            } catch (RejectedExecutionException e) {
+                t.finished(); // the service is stopping: the step is left to the next owner or start
+                log.debug("not running {} of connection {}: stopping", step.get().getClass().getSimpleName(),
+                        t.connection().id());
+            }
         }
     }
 

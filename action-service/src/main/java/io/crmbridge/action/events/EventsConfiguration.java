@@ -78,14 +78,9 @@ class EventsConfiguration {
         AvroSerializer<TokenRequest> requests = new AvroSerializer<>();
         requests.configure(config, false);
         AccessTokenGrants started = AccessTokenGrants.start(settings, cipher(encryption), grants, requests);
-        // A connection is held until its first grant; a newer token releases one held because its token was
-        // refused. Listen before reading what is held, so no grant is missed.
-        holds.holdUngranted();
-        started.updates().subscribe(token -> {
-            holds.granted(token.connection());
-            holds.tokenRenewed(token.connection());
-        });
-        started.all().keySet().forEach(holds::granted);
+        // A connection is held until its first grant; a newer token releases one held because its token was refused.
+        holds.holdUngranted(connection -> started.latest(connection).isPresent());
+        started.updates().subscribe(token -> holds.tokenRenewed(token.connection()));
         return started;
     }
 

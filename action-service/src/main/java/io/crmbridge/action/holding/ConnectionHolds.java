@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 import io.crmbridge.crm.connection.ConnectionId;
 
@@ -27,11 +28,10 @@ public final class ConnectionHolds {
     }
 
     private final Map<ConnectionId, Reason> held = new ConcurrentHashMap<>();
-    private final Set<ConnectionId> granted = ConcurrentHashMap.newKeySet();
-    private volatile boolean grantsRequired;
+    private volatile Predicate<ConnectionId> hasGrant = connection -> true;
 
     public boolean isHeld(ConnectionId connection) {
-        return held.containsKey(connection) || grantsRequired && !granted.contains(connection);
+        return held.containsKey(connection) || !hasGrant.test(connection);
     }
 
     /** Why the connection is held, in words for the parked command's header; empty when it is not held. */
@@ -43,19 +43,13 @@ public final class ConnectionHolds {
         if (reason == Reason.TOKEN_REFUSED) {
             return Optional.of("the token of connection " + connection + " was refused and no newer one came");
         }
-        return isHeld(connection)
-                ? Optional.of("connection " + connection + " has never had an access token (not connected yet)")
-                : Optional.empty();
+        return hasGrant.test(connection) ? Optional.empty()
+                : Optional.of("connection " + connection + " has never had an access token (not connected yet)");
     }
 
-    /** From now on a connection is held until {@link #granted} has been called for it. */
-    public void holdUngranted() {
-        grantsRequired = true;
-    }
-
-    /** The token-service granted the connection an access token (any grant, including those read at start-up). */
-    public void granted(ConnectionId connection) {
-        granted.add(connection);
+    /** From now on a connection is held while {@code hasGrant} says the token-service has not granted it a token. */
+    public void holdUngranted(Predicate<ConnectionId> hasGrant) {
+        this.hasGrant = hasGrant;
     }
 
     /** The token-service reported the connection without a token: hold it. */

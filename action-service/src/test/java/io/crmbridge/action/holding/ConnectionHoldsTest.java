@@ -1,5 +1,8 @@
 package io.crmbridge.action.holding;
 
+import java.util.HashSet;
+import java.util.Set;
+
 import io.crmbridge.crm.connection.ConnectionId;
 import org.junit.jupiter.api.Test;
 
@@ -33,22 +36,22 @@ class ConnectionHoldsTest {
 
     @Test
     void holdsAConnectionThatNeverHadAGrantUntilItsFirstOne() {
-        holds.holdUngranted();
+        Set<ConnectionId> grants = new HashSet<>();
+        holds.holdUngranted(grants::contains);
         assertThat(holds.isHeld(CONTOSO)).isTrue();
         assertThat(holds.held()).isEmpty();
 
         holds.tokenRestored(CONTOSO);
         assertThat(holds.isHeld(CONTOSO)).isTrue();
 
-        holds.granted(CONTOSO);
+        grants.add(CONTOSO);
         assertThat(holds.isHeld(CONTOSO)).isFalse();
         assertThat(holds.isHeld(ConnectionId.of("fabrikam"))).isTrue();
     }
 
     @Test
     void aGrantReadAtStartUpDoesNotEndTheTokenServicesVerdict() {
-        holds.holdUngranted();
-        holds.granted(CONTOSO);
+        holds.holdUngranted(Set.of(CONTOSO)::contains);
         holds.tokenLost(CONTOSO);
         assertThat(holds.isHeld(CONTOSO)).isTrue();
 

@@ -97,12 +97,10 @@ class EventsConfiguration {
                 .withTopics(topics.accessTokens().name(), topics.tokenRequests().name());
         AccessTokenGrants started = AccessTokenGrants.start(settings, new TokenCipher(encryption.encryptionKeys()),
                 grants, requests);
-        // Connections are polled from their first grant; listen before reading what is held, so none is missed.
-        states.pollOnlyGranted();
-        started.updates().subscribe(token -> states.granted(token.connection()));
-        started.all().keySet().forEach(states::granted);
-        // A new grant ends a pause caused by a refused token (TOKEN_EXPIRED or a 401 after renewal). Grants read
-        // while catching up are history: the pauses replayed from crm.connection-events already account for them.
+        // Connections are polled from their first grant. A new grant ends a pause caused by a refused token
+        // (TOKEN_EXPIRED or a 401 after renewal). Grants read while catching up are history: the pauses replayed
+        // from crm.connection-events already account for them.
+        states.pollOnlyGranted(connection -> started.latest(connection).isPresent());
         started.caughtUp().doOnSuccess(done -> started.updates().subscribe(token -> states.resumed(token.connection())))
                 .subscribe();
         return started;

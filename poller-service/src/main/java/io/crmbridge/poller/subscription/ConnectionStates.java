@@ -4,10 +4,10 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import io.crmbridge.crm.connection.ConnectionId;
 import org.slf4j.Logger;
@@ -26,8 +26,7 @@ public final class ConnectionStates {
 
     private final Map<ConnectionId, Known> known = new ConcurrentHashMap<>();
     private final List<Consumer<ConnectionId>> listeners = new CopyOnWriteArrayList<>();
-    private final Set<ConnectionId> granted = ConcurrentHashMap.newKeySet();
-    private volatile boolean grantsRequired;
+    private volatile Predicate<ConnectionId> hasGrant = connection -> true;
 
     private record Known(URI orgUrl, boolean enabled, ConnectionStatus pause) {
         ConnectionStatus status() {
@@ -55,19 +54,12 @@ public final class ConnectionStates {
         update(connection, k -> k == null ? new Known(null, false, null) : new Known(k.orgUrl(), k.enabled(), null));
     }
 
-    /** From now on a connection is polled only once {@link #granted} has been called for it. */
-    public void pollOnlyGranted() {
-        grantsRequired = true;
-    }
-
-    /** The token-service granted the connection an access token (any grant, including those read at start-up). */
-    public void granted(ConnectionId connection) {
-        if (!granted.contains(connection)) {
-            update(connection, k -> {
-                granted.add(connection);
-                return k;
-            });
-        }
+    /**
+     * From now on a connection is polled only while {@code hasGrant} says the token-service has granted it a token;
+     * the caller reports the first grant through {@link #resumed}, which tells the listeners.
+     */
+    public void pollOnlyGranted(Predicate<ConnectionId> hasGrant) {
+        this.hasGrant = hasGrant;
     }
 
     public ConnectionStatus status(ConnectionId connection) {
@@ -76,8 +68,8 @@ public final class ConnectionStates {
             return ConnectionStatus.UNKNOWN;
         }
         ConnectionStatus status = k.status();
-        return status == ConnectionStatus.ACTIVE && grantsRequired && !granted.contains(connection)
-                ? ConnectionStatus.AWAITING_GRANT : status;
+        return status == ConnectionStatus.ACTIVE && !hasGrant.test(connection) ? ConnectionStatus.AWAITING_GRANT
+                : status;
     }
 
     public Optional<URI> orgUrl(ConnectionId connection) {

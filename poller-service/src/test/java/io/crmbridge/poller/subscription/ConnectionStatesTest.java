@@ -2,7 +2,9 @@ package io.crmbridge.poller.subscription;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import io.crmbridge.crm.connection.ConnectionId;
 import org.junit.jupiter.api.Test;
@@ -59,13 +61,14 @@ class ConnectionStatesTest {
     void awaitsTheFirstGrantWhenOnlyGrantedConnectionsArePolled() {
         List<ConnectionId> heard = new ArrayList<>();
         states.onChange(heard::add);
-        states.pollOnlyGranted();
+        Set<ConnectionId> grants = new HashSet<>();
+        states.pollOnlyGranted(grants::contains);
         states.defined(CONTOSO, ORG, true);
         assertThat(states.status(CONTOSO)).isEqualTo(ConnectionStatus.AWAITING_GRANT);
         assertThat(states.status(CONTOSO).pollable()).isFalse();
 
-        states.granted(CONTOSO);
-        states.granted(CONTOSO);
+        grants.add(CONTOSO);
+        states.resumed(CONTOSO);
 
         assertThat(states.status(CONTOSO)).isEqualTo(ConnectionStatus.ACTIVE);
         assertThat(heard).containsExactly(CONTOSO, CONTOSO);
@@ -73,8 +76,7 @@ class ConnectionStatesTest {
 
     @Test
     void keepsAPauseOverAGrantReadAtStartUp() {
-        states.pollOnlyGranted();
-        states.granted(CONTOSO);
+        states.pollOnlyGranted(Set.of(CONTOSO)::contains);
         states.tokenExpired(CONTOSO);
         states.defined(CONTOSO, ORG, true);
         assertThat(states.status(CONTOSO)).isEqualTo(ConnectionStatus.TOKEN_EXPIRED);

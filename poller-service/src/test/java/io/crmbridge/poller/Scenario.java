@@ -58,6 +58,9 @@ public final class Scenario implements AutoCloseable {
     private KafkaProducer<String, Object> producer;
     private final Map<String, Long> generations = new HashMap<>();
     private final Map<String, String> tables = new LinkedHashMap<>();
+    private final Map<String, String> orgUrls = new HashMap<>();
+    private String registry = REGISTRY;
+    private final List<PollerProcess> processes = new ArrayList<>();
 
     Scenario(PollerRig rig, String name) {
         this.rig = rig;
@@ -65,6 +68,10 @@ public final class Scenario implements AutoCloseable {
         this.topics = new Topics(TopicSettings.defaults().withPrefix(name).withPartitions(3));
         TopicCreation.ensure(Map.of("bootstrap.servers", rig.brokers()), topics.ownedByTokenService(),
                 Duration.ofSeconds(30));
+    }
+
+    private String orgUrl(String connection) {
+        return orgUrls.computeIfAbsent(connection, c -> org(c).url());
     }
 
     /** The sandbox org behind {@code connection} (same name). */
@@ -86,6 +93,21 @@ public final class Scenario implements AutoCloseable {
         return this;
     }
 
+    /**
+     * A real schema registry (the sandbox's, over HTTP) instead of the in-memory one: needed when a poller runs in a
+     * JVM of its own ({@link #startPollerProcess}). Call before anything is published.
+     */
+    public Scenario withSandboxRegistry() {
+        registry = rig.sandbox().registryUrl().toString();
+        return this;
+    }
+
+    /** Plays the token-service for a connection to a Dataverse of the test's own at {@code orgUrl}. */
+    public Scenario connect(String connection, String orgUrl) {
+        orgUrls.put(connection, orgUrl);
+        return connect(connection);
+    }
+
     /** Plays the token-service for a new connection: its definition (enabled) and a first grant. */
     public Scenario connect(String connection) {
         defineConnection(connection, true);
@@ -95,7 +117,7 @@ public final class Scenario implements AutoCloseable {
 
     /** Plays the token-service: the connection's definition, pointing at the sandbox org of the same name. */
     public void defineConnection(String connection, boolean enabled) {
-        String url = org(connection).url();
+        String url = orgUrl(connection);
         send(topics.connections().name(), connection, ConnectionDefinition.newBuilder().setConnectionId(connection)
                 .setDisplayName(connection).setOrgUrl(url).setAuthority(rig.sandbox().httpsBase() + "/tenant/")
                 .setAuthorityType(AuthorityType.ENTRA_ID).setAuthKind(AuthKind.CLIENT_CREDENTIALS)
@@ -106,7 +128,7 @@ public final class Scenario implements AutoCloseable {
     /** Plays the token-service: a new grant (next generation) with a fresh sandbox token. */
     public long grantToken(String connection) {
         long next = generations.merge(connection, 1L, Long::sum);
-        String url = org(connection).url();
+        String url = orgUrl(connection);
         String token = rig.sandbox().appAccessToken(url);
         TokenCipher.Sealed sealed = cipher.seal(token.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 (connection + ":" + next).getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -132,10 +154,33 @@ public final class Scenario implements AutoCloseable {
 
     /** Starts a poller instance with the tables given to {@link #poll} and the settings given to {@link #with}. */
     public ConfigurableApplicationContext startPoller() {
-        Map<String, Object> properties = new HashMap<>();
+        // As arguments: they must outrank poller-service.yml (builder properties are only defaults).
+        String[] args = pollerProperties().entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        ConfigurableApplicationContext context = PollerServiceApplication.application().run(args);
+        instances.add(context);
+        return context;
+    }
+
+    /**
+     * Starts a poller instance in a JVM of its own, which {@link PollerProcess#kill()} kills like a crashed pod.
+     * Needs {@link #withSandboxRegistry()}: the in-memory registry is not shared across JVMs.
+     */
+    public PollerProcess startPollerProcess(String logName) {
+        if (REGISTRY.equals(registry)) {
+            throw new IllegalStateException("a poller process needs withSandboxRegistry()");
+        }
+        PollerProcess process = PollerProcess.start(pollerProperties(),
+                java.nio.file.Path.of("target", "poller-processes", name + "-" + logName + ".log"));
+        processes.add(process);
+        return process;
+    }
+
+    private Map<String, Object> pollerProperties() {
+        Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("server.port", 0);
         properties.put("spring.kafka.bootstrap-servers", rig.brokers());
-        properties.put("spring.kafka.properties.schema.registry.url", REGISTRY);
+        properties.put("spring.kafka.properties.schema.registry.url", registry);
         properties.put("spring.kafka.consumer.properties.session.timeout.ms", 6000);
         properties.put("spring.kafka.consumer.properties.heartbeat.interval.ms", 500);
         properties.put("crmbridge.topics.prefix", name);
@@ -158,12 +203,7 @@ public final class Scenario implements AutoCloseable {
         properties.put("crmbridge.token-encryption.active-key-id", "k1");
         properties.put("crmbridge.token-encryption.keys.k1", KEY);
         properties.putAll(overrides);
-        // As arguments: they must outrank poller-service.yml (builder properties are only defaults).
-        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
-                .toArray(String[]::new);
-        ConfigurableApplicationContext context = PollerServiceApplication.application().run(args);
-        instances.add(context);
-        return context;
+        return properties;
     }
 
     /** Every change of {@code connection} on the entity's change topic that a read_committed consumer sees. */
@@ -194,6 +234,7 @@ public final class Scenario implements AutoCloseable {
     @Override
     public void close() {
         instances.forEach(ConfigurableApplicationContext::close);
+        processes.forEach(PollerProcess::close);
         if (producer != null) {
             producer.close();
         }
@@ -203,7 +244,7 @@ public final class Scenario implements AutoCloseable {
         Map<String, Object> config = new HashMap<>();
         config.put("bootstrap.servers", rig.brokers());
         config.put("isolation.level", isolation);
-        config.put("schema.registry.url", REGISTRY);
+        config.put("schema.registry.url", registry);
         config.put("specific.avro.reader", true);
         AvroDeserializer<Object> values = new AvroDeserializer<>();
         values.configure(config, false);
@@ -225,7 +266,7 @@ public final class Scenario implements AutoCloseable {
 
     private void send(String topic, String key, Object value) {
         if (producer == null) {
-            Map<String, Object> config = Map.of("bootstrap.servers", rig.brokers(), "schema.registry.url", REGISTRY);
+            Map<String, Object> config = Map.of("bootstrap.servers", rig.brokers(), "schema.registry.url", registry);
             AvroSerializer<Object> values = new AvroSerializer<>();
             values.configure(config, false);
             producer = new KafkaProducer<>(config, new StringSerializer(), values);

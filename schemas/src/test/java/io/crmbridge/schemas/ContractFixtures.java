@@ -16,6 +16,7 @@ import io.crmbridge.events.EntityReference;
 import io.crmbridge.events.OptionSetValue;
 import io.crmbridge.events.OptionSetValues;
 import io.crmbridge.events.PollCheckpoint;
+import io.crmbridge.events.PolledRecord;
 import io.crmbridge.events.PollStrategy;
 import io.crmbridge.events.RecordChanged;
 import io.crmbridge.events.RecordTarget;
@@ -52,7 +53,7 @@ public final class ContractFixtures {
     /** Every top-level contract, one instance each, in the order of the topics table. */
     public static List<SpecificRecord> everyContract() {
         return List.of(connectionDefinition(), connectionEvent(), accessTokenGrant(), tokenRequest(), vaultEntry(),
-                recordChanged(), pollCheckpoint(), writeCommand(), writeResult());
+                recordChanged(), pollCheckpoint(), polledRecord(), writeCommand(), writeResult());
     }
 
     /** Column values covering every branch of the AttributeValue union, null included. */
@@ -199,9 +200,19 @@ public final class ContractFixtures {
                 .setDeltaLink(ORG_URL + "/api/data/v9.2/accounts?$select=name&$deltatoken=919042%2108%2f22%2f2017")
                 .setNextLink(ORG_URL + "/api/data/v9.2/accounts?$select=name&$skiptoken=%3Ccookie%20pagenumber=%222%22")
                 .setWatermark(AT.minusMillis(700))
-                .setWatermarkIds(List.of(ACCOUNT_ID, CONTACT_ID))
-                .setMaxVersion(536530L)
+                .setWatermarkIds(List.of())
+                .setSynced(true)
                 .setUpdatedAt(AT)
+                .build();
+    }
+
+    public static PolledRecord polledRecord() {
+        return PolledRecord.newBuilder()
+                .setConnectionId(CONNECTION_ID)
+                .setEntity("account")
+                .setRecordId(ACCOUNT_ID)
+                .setEtag("W/\"915244\"")
+                .setVersion(915244L)
                 .build();
     }
 

@@ -100,12 +100,15 @@ final class RowReader {
         return new EntityRecord(id, attributes, formattedValues, etag, version(attributes));
     }
 
+    /**
+     * The row's versionnumber, as data only (nothing may order rows by it): the column when returned, else the number
+     * the ETag shows, which in practice is the versionnumber (reference §1.5 [OBS]).
+     */
     private long version(Map<String, Object> attributes) {
-        long fromEtag = Etags.version(etag);
-        if (fromEtag >= 0) {
-            return fromEtag;
+        if (attributes.get("versionnumber") instanceof Long number) {
+            return number;
         }
-        return attributes.get("versionnumber") instanceof Long number ? number : -1;
+        return Etags.version(etag);
     }
 
     private String text(String column) {

@@ -40,12 +40,13 @@ class ThrottlingIT {
                         ReadOptions.defaults()), 32)
                 .collectList().block(Duration.ofSeconds(60));
 
+        assertThat(outcomes).hasSize(REQUESTS).allMatch(Outcome::succeeded);
+        // The sandbox logs a request once its response is written, which may be just after the client has it.
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
+                sandbox.sandbox.requests().count(entry -> entry.status() == 200
+                        && entry.org().equals(Optional.of("throttled")))).isEqualTo(REQUESTS));
         long throttled = sandbox.sandbox.requests().count(entry -> entry.status() == 429
                 && entry.org().equals(Optional.of("throttled")));
-        long succeeded = sandbox.sandbox.requests().count(entry -> entry.status() == 200
-                && entry.org().equals(Optional.of("throttled")));
-        assertThat(outcomes).hasSize(REQUESTS).allMatch(Outcome::succeeded);
-        assertThat(succeeded).isEqualTo(REQUESTS);
         // Without the governor every request over the limit would come back 429, again and again.
         assertThat(throttled).isPositive().isLessThanOrEqualTo(12);
         assertThat(sandbox.connection.governor().snapshot().rate()).isLessThan(25);

@@ -3,6 +3,7 @@ package io.crmbridge.sandbox;
 import java.time.Duration;
 
 import io.crmbridge.sandbox.dataverse.DataverseSettings;
+import io.crmbridge.sandbox.dataverse.TrackingBehaviour;
 import io.crmbridge.sandbox.identity.IdentitySettings;
 import io.crmbridge.sandbox.identity.Lifetimes;
 import jakarta.validation.Valid;
@@ -61,12 +62,26 @@ record SandboxProperties(@DefaultValue("localhost") @NotBlank String host,
         }
     }
 
-    /** @param changeTrackingRetention how long a delta token stays valid (ExpireChangeTrackingInDays) */
-    record Dataverse(@DurationMin(seconds = 1) Duration changeTrackingRetention) {
+    /**
+     * @param changeTrackingRetention how long a delta token stays valid (ExpireChangeTrackingInDays)
+     * @param etags                   SEPARATE_SEQUENCE or SCRAMBLED ({@link TrackingBehaviour.Etags})
+     * @param initialPages            PAGED or SINGLE_PAGE
+     * @param emptyDelta              NEW_TOKEN or SAME_TOKEN
+     * @param initialOrder            PRIMARY_KEY or SHUFFLED_WITHIN_PAGES
+     */
+    record Dataverse(@DurationMin(seconds = 1) Duration changeTrackingRetention, TrackingBehaviour.Etags etags,
+                     TrackingBehaviour.InitialPages initialPages, TrackingBehaviour.EmptyDelta emptyDelta,
+                     TrackingBehaviour.InitialOrder initialOrder) {
 
         DataverseSettings applyTo(DataverseSettings settings) {
-            return changeTrackingRetention == null ? settings
+            DataverseSettings applied = changeTrackingRetention == null ? settings
                     : settings.withChangeTrackingRetention(changeTrackingRetention);
+            TrackingBehaviour tracking = applied.tracking();
+            tracking = etags == null ? tracking : tracking.with(etags);
+            tracking = initialPages == null ? tracking : tracking.with(initialPages);
+            tracking = emptyDelta == null ? tracking : tracking.with(emptyDelta);
+            tracking = initialOrder == null ? tracking : tracking.with(initialOrder);
+            return applied.withTracking(tracking);
         }
     }
 }

@@ -16,7 +16,7 @@ import io.crmbridge.poller.tracking.ChangeKind;
  * @param recordId        primary key of the row
  * @param kind            what happened
  * @param changedAt       the row's modifiedon; null for deletes
- * @param version         the row version; null for deletes
+ * @param version         the row's versionnumber, as data; null for deletes or when not known
  * @param attributes      typed column values, as the Dataverse client parsed them; empty for deletes
  * @param formattedValues formatted values; empty for deletes
  * @param source          the strategy that captured it

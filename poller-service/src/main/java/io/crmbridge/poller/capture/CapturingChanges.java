@@ -65,12 +65,13 @@ public final class CapturingChanges {
         Step step = tracking.apply(at, request, page, sentAt, receivedAt);
         metrics.lag(subscription.key(), CaptureMetrics.lagOf(step.newest(), receivedAt));
         if (quiet(at, page, step, receivedAt)) {
-            // Nothing changed since the committed position: keep it, but the sync that found nothing is the
-            // previous sync now (the CREATED boundary moves on with it).
-            return new PollOutcome.Captured(at.withSyncedAt(step.next().syncedAt()), 0, false, step.newest());
+            return new PollOutcome.Captured(at, 0, false, step.newest()); // nothing changed: keep the committed position
         }
         List<CapturedChange> changes = captured(subscription, step.changes(), receivedAt);
-        CommitOutcome outcome = changeLog.append(subscription.key(), changes, step.next());
+        CommitOutcome outcome = changeLog.append(subscription.key(), changes, step.indexed(), step.next());
+        if (outcome instanceof CommitOutcome.Committed) {
+            tracking.committed(step);
+        }
         return committed(subscription, changes, step, outcome, Duration.between(receivedAt, clock.instant()));
     }
 
@@ -78,9 +79,9 @@ public final class CapturingChanges {
         metrics.failed(subscription.key(), failed.reason());
         if (failed.reason() == FeedFailure.SYNC_EXPIRED) {
             metrics.resynced(subscription.key());
-            log.warn("connection {}: the delta token of {} expired or is invalid ({}); re-syncing, skipping rows at "
-                            + "or below version {} as already published; deletions made meanwhile are not visible",
-                    subscription.key().connection(), subscription.entity(), failed.detail(), at.maxVersion());
+            log.warn("connection {}: the delta token of {} expired or is invalid ({}); re-syncing against the record "
+                            + "index: changed rows and the deletions made meanwhile are published, nothing twice",
+                    subscription.key().connection(), subscription.entity(), failed.detail());
             return new PollOutcome.Resync(at.forResync());
         }
         return new PollOutcome.Deferred(failed.reason(), failed.retryAfter(), failed.detail());
@@ -106,14 +107,14 @@ public final class CapturingChanges {
      */
     private boolean quiet(Checkpoint at, FeedResult.Page page, Step step, Instant now) {
         return page.rows().isEmpty() && step.changes().isEmpty() && page.next().isEmpty() && at.nextLink() == null
-                && at.hasSynced() && at.updatedAt() != null && at.updatedAt().plus(quietCommitInterval).isAfter(now);
+                && at.synced() && at.updatedAt() != null && at.updatedAt().plus(quietCommitInterval).isAfter(now);
     }
 
     private static List<CapturedChange> captured(Subscription subscription, List<Change> changes, Instant capturedAt) {
         List<CapturedChange> captured = new ArrayList<>(changes.size());
         for (Change change : changes) {
             if (change.row() instanceof FeedRow.Upserted row) {
-                captured.add(new CapturedChange(EventIds.upserted(subscription.key(), row.id(), row.version()),
+                captured.add(new CapturedChange(EventIds.upserted(subscription.key(), row.id(), row.etag()),
                         subscription.key(), row.id(), change.kind(), row.modifiedOn(), row.version(), row.attributes(),
                         row.formattedValues(), subscription.strategy(), capturedAt));
             } else {

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.crmbridge.poller.subscription.SubscriptionKey;
 import io.crmbridge.poller.tracking.Checkpoint;
+import io.crmbridge.poller.tracking.RecordIndex;
 
 /**
  * Where the changes of the subscriptions of one shard go, with their checkpoints (port). On Kafka: the change
@@ -17,8 +18,12 @@ public interface ChangeLog extends AutoCloseable {
     /** The latest committed checkpoint of every subscription of the shard (read_committed). */
     Map<SubscriptionKey, Checkpoint> checkpoints();
 
-    /** Writes {@code changes} and then {@code next}, atomically. */
-    CommitOutcome append(SubscriptionKey subscription, List<CapturedChange> changes, Checkpoint next);
+    /** The committed record index of every subscription of the shard (read_committed); absent ones are empty. */
+    Map<SubscriptionKey, RecordIndex> records();
+
+    /** Writes {@code changes}, the record-index entries {@code indexed} and then {@code next}, atomically. */
+    CommitOutcome append(SubscriptionKey subscription, List<CapturedChange> changes, List<RecordIndex.Entry> indexed,
+                         Checkpoint next);
 
     /** Releases the log without committing anything in flight. */
     @Override

@@ -9,9 +9,9 @@ import java.util.UUID;
 import io.crmbridge.poller.subscription.SubscriptionKey;
 
 /**
- * Deterministic event ids: a name-based UUID (version 5, SHA-1, RFC 9562) of connection, table, row and row
- * version, so a change captured again (a retried page, a re-sync) carries the same id and consumers can drop it.
- * A SNAPSHOT and an UPDATED of the same row version are the same change and share the id. Deletions have no
+ * Deterministic event ids: a name-based UUID (version 5, SHA-1, RFC 9562) of connection, table, row and the row's
+ * ETag (opaque text, reference §1.5), so a change captured again carries the same id and consumers can drop it.
+ * A SNAPSHOT and an UPDATED of the same row at the same ETag are the same change and share the id. Deletions have no
  * version in Dataverse's delta; their id is that of "the row was deleted" (a row id is never reused in practice).
  */
 public final class EventIds {
@@ -23,8 +23,8 @@ public final class EventIds {
     private EventIds() {
     }
 
-    public static String upserted(SubscriptionKey subscription, String recordId, long version) {
-        return nameUuid(subscription + "/" + recordId + "/" + version).toString();
+    public static String upserted(SubscriptionKey subscription, String recordId, String etag) {
+        return nameUuid(subscription + "/" + recordId + "/" + etag).toString();
     }
 
     public static String deleted(SubscriptionKey subscription, String recordId) {

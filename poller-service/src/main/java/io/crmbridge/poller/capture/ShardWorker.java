@@ -15,6 +15,7 @@ import io.crmbridge.poller.subscription.Subscription;
 import io.crmbridge.poller.subscription.SubscriptionKey;
 import io.crmbridge.poller.tracking.Checkpoint;
 import io.crmbridge.poller.tracking.FeedFailure;
+import io.crmbridge.poller.tracking.RecordIndex;
 import io.crmbridge.poller.tracking.Tracking;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -157,9 +158,11 @@ final class ShardWorker implements Runnable {
 
     private void restore() {
         Map<SubscriptionKey, Checkpoint> checkpoints = changeLog.checkpoints();
+        Map<SubscriptionKey, RecordIndex> records = changeLog.records();
         Instant now = capture.clock().instant();
         polled.values().forEach(p -> {
-            p.at = p.tracking.restore(checkpoints.get(p.subscription.key()), now);
+            RecordIndex index = records.getOrDefault(p.subscription.key(), new RecordIndex());
+            p.at = p.tracking.restore(checkpoints.get(p.subscription.key()), index, now);
             p.due = now;
         });
     }
@@ -297,9 +300,10 @@ final class ShardWorker implements Runnable {
         if (at == null) {
             return "opening";
         }
-        String phase = at.nextLink() != null ? (at.hasSynced() ? "paging" : "initial sync, paging")
-                : at.deltaLink() != null ? "delta" : at.watermark() != null ? "watermark " + at.watermark().modifiedOn()
-                : at.hasSynced() ? "re-sync" : "initial sync";
-        return phase + ", maxVersion " + at.maxVersion();
+        if (at.nextLink() != null) {
+            return at.inFullSync() ? (at.synced() ? "re-sync, paging" : "initial sync, paging") : "paging";
+        }
+        return at.deltaLink() != null ? "delta" : at.watermark() != null ? "watermark " + at.watermark()
+                : at.synced() ? "re-sync" : "initial sync";
     }
 }

@@ -55,7 +55,8 @@ class EventsConfiguration {
     KafkaChangeLogs kafkaChangeLogs(KafkaProperties kafka, Topics topics, ChangeTopics changeTopics,
                                     PollerSettings settings) {
         return new KafkaChangeLogs(new KafkaChangeLogs.Clients(producerConfig(kafka), kafka.buildConsumerProperties(),
-                settings.transactionalIdPrefix(), topics.pollerCheckpoints().name(), settings.restoreTimeout()),
+                settings.transactionalIdPrefix(), topics.pollerCheckpoints().name(), topics.pollerRecords().name(),
+                settings.restoreTimeout()),
                 new RecordChangedEvents(changeTopics));
     }
 

@@ -1,15 +1,19 @@
 package io.crmbridge.poller.events;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.crmbridge.events.PollCheckpoint;
+import io.crmbridge.events.PolledRecord;
 import io.crmbridge.poller.capture.CapturedChange;
 import io.crmbridge.poller.capture.ChangeLog;
 import io.crmbridge.poller.capture.CommitOutcome;
 import io.crmbridge.poller.subscription.SubscriptionKey;
 import io.crmbridge.poller.tracking.Checkpoint;
+import io.crmbridge.poller.tracking.RecordIndex;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -24,8 +28,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The change log of one partition of {@code crm.poller-checkpoints}: a transactional producer whose
- * transactional.id names that partition writes each page's {@code RecordChanged} events and then its
- * {@code PollCheckpoint} in one transaction. Starting a producer ({@code initTransactions}) fences the partition's
+ * transactional.id names that partition writes each page's {@code RecordChanged} events, their {@code PolledRecord}
+ * record-index entries (to the same partition of {@code crm.poller-records}) and then its {@code PollCheckpoint} in
+ * one transaction. Starting a producer ({@code initTransactions}) fences the partition's
  * previous owner and settles its unfinished transaction, so the checkpoints read afterwards are final. After a
  * commit of unknown outcome the producer is dropped; the next one settles that transaction the same way.
  */
@@ -35,14 +40,16 @@ final class KafkaChangeLog implements ChangeLog {
 
     private final int partition;
     private final String checkpointTopic;
+    private final String recordsTopic;
     private final KafkaChangeLogs.Clients clients;
     private final RecordChangedEvents events;
     private Producer<String, Object> producer;
     private boolean closed;
 
-    KafkaChangeLog(int partition, String checkpointTopic, KafkaChangeLogs.Clients clients, RecordChangedEvents events) {
+    KafkaChangeLog(int partition, KafkaChangeLogs.Clients clients, RecordChangedEvents events) {
         this.partition = partition;
-        this.checkpointTopic = checkpointTopic;
+        this.checkpointTopic = clients.checkpointTopic();
+        this.recordsTopic = clients.recordsTopic();
         this.clients = clients;
         this.events = events;
         producer();
@@ -52,11 +59,47 @@ final class KafkaChangeLog implements ChangeLog {
     @Override
     public Map<SubscriptionKey, Checkpoint> checkpoints() {
         producer();
-        return CheckpointReader.read(clients, checkpointTopic, partition);
+        Map<SubscriptionKey, Checkpoint> latest = new HashMap<>();
+        PartitionReader.read(clients, checkpointTopic, partition, record -> {
+            SubscriptionKey key;
+            try {
+                key = SubscriptionKey.parse(String.valueOf(record.key()));
+            } catch (IllegalArgumentException e) {
+                return; // not written by the poller
+            }
+            if (record.value() == null) {
+                latest.remove(key); // a tombstone: an operator reset the subscription
+            } else {
+                latest.put(key, CheckpointRecords.fromRecord((PollCheckpoint) record.value()));
+            }
+        });
+        return latest;
+    }
+
+    /** Read like the checkpoints: every committed entry of the partition, tombstones removing theirs. */
+    @Override
+    public Map<SubscriptionKey, RecordIndex> records() {
+        producer();
+        Map<SubscriptionKey, RecordIndex> indexes = new HashMap<>();
+        PartitionReader.read(clients, recordsTopic, partition, record -> {
+            SubscriptionKey subscription = IndexRecords.subscriptionOf(record.key());
+            if (subscription == null) {
+                return;
+            }
+            RecordIndex index = indexes.computeIfAbsent(subscription, key -> new RecordIndex());
+            if (record.value() instanceof PolledRecord polled) {
+                index.put(polled.getRecordId(), polled.getEtag());
+            } else {
+                index.remove(IndexRecords.recordIdOf(record.key()));
+            }
+        });
+        indexes.values().forEach(RecordIndex::clearSeen);
+        return indexes;
     }
 
     @Override
-    public CommitOutcome append(SubscriptionKey subscription, List<CapturedChange> changes, Checkpoint next) {
+    public CommitOutcome append(SubscriptionKey subscription, List<CapturedChange> changes,
+                                List<RecordIndex.Entry> indexed, Checkpoint next) {
         if (closed) {
             return new CommitOutcome.Fenced("the change log of partition " + partition + " is closed");
         }
@@ -71,6 +114,10 @@ final class KafkaChangeLog implements ChangeLog {
             current.beginTransaction();
             for (CapturedChange change : changes) {
                 current.send(events.record(change), callback);
+            }
+            for (RecordIndex.Entry entry : indexed) {
+                current.send(new ProducerRecord<>(recordsTopic, partition, IndexRecords.key(subscription,
+                        entry.recordId()), IndexRecords.toRecord(subscription, entry)), callback);
             }
             // The checkpoint goes in the same transaction: written on its own it could skip changes on a crash.
             current.send(new ProducerRecord<>(checkpointTopic, partition, subscription.toString(),

@@ -30,7 +30,7 @@ final class KafkaChangeLogs {
 
     /** Blocks until the partition's previous owner is fenced and its unfinished transaction settled. */
     ChangeLog open(int partition) {
-        return new KafkaChangeLog(partition, clients.checkpointTopic(), clients, events);
+        return new KafkaChangeLog(partition, clients, events);
     }
 
     /**
@@ -40,10 +40,11 @@ final class KafkaChangeLogs {
      * @param consumer              consumer properties (bootstrap, security) from spring.kafka
      * @param transactionalIdPrefix the transactional.id of partition p is this prefix + checkpoint topic + "-" + p
      * @param checkpointTopic       {@code crm.poller-checkpoints}
-     * @param restoreTimeout        longest the read of a partition's checkpoints may take
+     * @param recordsTopic          {@code crm.poller-records}, partitioned like the checkpoint topic
+     * @param restoreTimeout        longest the read of a partition's checkpoints, or of its records, may take
      */
     record Clients(Map<String, Object> producer, Map<String, Object> consumer, String transactionalIdPrefix,
-                   String checkpointTopic, Duration restoreTimeout) {
+                   String checkpointTopic, String recordsTopic, Duration restoreTimeout) {
 
         Producer<String, Object> transactionalProducer(int partition) {
             Map<String, Object> config = new HashMap<>(producer);
@@ -62,11 +63,12 @@ final class KafkaChangeLogs {
             return created;
         }
 
-        Consumer<String, Object> checkpointConsumer() {
+        Consumer<String, Object> stateConsumer() {
             Map<String, Object> config = new HashMap<>(consumer);
             config.remove(ConsumerConfig.GROUP_ID_CONFIG);
             config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
             config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+            config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
             config.put("specific.avro.reader", true);
             AvroDeserializer<Object> values = new AvroDeserializer<>();
             values.configure(config, false);

@@ -1,11 +1,6 @@
 package io.crmbridge.poller.tracking;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.OptionalLong;
 
 import io.crmbridge.poller.subscription.StartPosition;
 import io.crmbridge.poller.subscription.Strategy;
@@ -15,37 +10,46 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Dataverse change tracking: a full sync with {@code Prefer: odata.track-changes} (pages via nextLink), then the
- * delta link each interval. Rows of a first full sync are SNAPSHOT; a re-sync (expired delta token) skips rows at
- * or below {@code maxVersion} and so publishes only what changed meanwhile.
+ * delta link each interval. Delta and paging tokens are opaque: they are sent back exactly as received and never
+ * read. Which rows are published is decided by the {@link RecordIndex} alone ({@link PageDecisions}): a first sync
+ * publishes every row as SNAPSHOT; a delta publishes every row except one at its indexed ETag; a re-sync (expired
+ * token) publishes the rows not at their indexed ETag and ends with a DELETED for every indexed record it did not
+ * return, the deletions made while the token was expired.
  *
- * <p>{@code maxVersion} keeps one promise: every row whose version is at or below it has been published at that
- * version. Delta pages come in version order, so their running maximum keeps it. Full-sync pages come in
- * primary-key order while writes go on, so a row read late may carry a version above that of a row changed after
- * it was read; a full sync therefore ends with the version its delta token stands at (when readable) or else the
- * highest version of its first page, both at or below the version the sync started from. The rows it published
- * above that come again in the first delta: the checkpoint carries them ({@code aheadOfDelta}) so they are skipped.
+ * <p>A re-sync must see every page in one run to know what it did not return; restored in the middle of one (a
+ * crash), it starts over from the first page, which costs a read but publishes nothing twice (the pages committed
+ * before the crash are indexed). A first sync or a multi-page delta continues from its nextLink.
  */
 public final class ChangeTracking implements Tracking {
 
     private static final Logger log = LoggerFactory.getLogger(ChangeTracking.class);
-    /** Beyond this many rows ahead of the delta (a first page with unusually low versions) some may repeat. */
-    static final int MAX_AHEAD = 10_000;
 
     private final Subscription subscription;
-    private final NewRows newRows = new NewRows();
+    private RecordIndex index = new RecordIndex();
 
     ChangeTracking(Subscription subscription) {
         this.subscription = subscription;
     }
 
     @Override
-    public Checkpoint restore(Checkpoint restored, Instant now) {
-        newRows.forget();
+    public Checkpoint restore(Checkpoint restored, RecordIndex restoredIndex, Instant now) {
+        index = restoredIndex;
         if (restored == null) {
-            return Checkpoint.none(Strategy.CHANGE_TRACKING);
+            if (index.isEmpty()) {
+                return Checkpoint.none(Strategy.CHANGE_TRACKING);
+            }
+            log.warn("{}: no checkpoint but {} indexed records: re-syncing against them", subscription.key(),
+                    index.size());
+            return Checkpoint.resync(Strategy.CHANGE_TRACKING, null);
         }
-        return restored.strategy() == Strategy.CHANGE_TRACKING ? restored
-                : restored.switchedTo(Strategy.CHANGE_TRACKING);
+        if (restored.strategy() != Strategy.CHANGE_TRACKING) {
+            return Checkpoint.resync(Strategy.CHANGE_TRACKING, restored.updatedAt());
+        }
+        if (restored.inFullSync() && restored.synced() && restored.nextLink() != null) {
+            log.info("{}: restored in the middle of a re-sync; it starts over from the first page", subscription.key());
+            return restored.forResync();
+        }
+        return restored;
     }
 
     @Override
@@ -63,89 +67,34 @@ public final class ChangeTracking implements Tracking {
 
     @Override
     public Step apply(Checkpoint at, FeedRequest request, FeedResult.Page page, Instant sentAt, Instant receivedAt) {
-        boolean fullSync = request instanceof FeedRequest.FullSync
-                || (request instanceof FeedRequest.NextPage && at.deltaLink() == null);
-        // A first sync from NOW reads every row only to reach a delta link; nothing of it is published.
-        boolean publishing = !(fullSync && !at.hasSynced() && subscription.start() == StartPosition.NOW);
-        Instant started = Tracking.syncStart(at, request, sentAt);
-        Long pageMax = null;
-        Instant newest = null;
-        List<Change> changes = new ArrayList<>(page.rows().size());
+        boolean fullSync = at.inFullSync();
+        boolean resync = fullSync && at.synced();
+        if (resync && request instanceof FeedRequest.FullSync) {
+            index.clearSeen(); // scratch state of the re-sync, not published state: safe to reset before the commit
+        }
+        // A first sync from NOW reads every row only to index it and reach a delta link; nothing of it is published.
+        boolean publishing = !(fullSync && !at.synced() && subscription.start() == StartPosition.NOW);
+        PageDecisions decisions = new PageDecisions(index, fullSync && !at.synced(), publishing);
         for (FeedRow row : page.rows()) {
             if (row instanceof FeedRow.Upserted upserted) {
-                newest = Tracking.later(newest, upserted.modifiedOn());
-                pageMax = Checkpoint.max(pageMax, upserted.version());
-                if (skipped(at, upserted, fullSync)) {
-                    continue;
-                }
-                if (publishing) {
-                    changes.add(new Change(upserted, kind(at, fullSync, upserted)));
-                    newRows.published(upserted);
-                }
-            } else if (publishing) {
-                changes.add(new Change(row, ChangeKind.DELETED));
+                decisions.upserted(upserted);
+            } else {
+                decisions.deleted((FeedRow.Deleted) row);
             }
         }
-        Checkpoint next = fullSync ? afterFullSyncPage(at, request, page, changes, pageMax, started, receivedAt)
-                : afterDeltaPage(at, page, pageMax, started, receivedAt);
-        return new Step(changes, next, page.next().isPresent(), newest);
+        boolean more = page.next().isPresent();
+        if (resync && !more) {
+            decisions.deleteUnseen();
+        }
+        Checkpoint next = more
+                ? new Checkpoint(Strategy.CHANGE_TRACKING, at.deltaLink(), page.next().get(), null, at.synced(), receivedAt)
+                : new Checkpoint(Strategy.CHANGE_TRACKING, lastDeltaLink(page), null, null, true, receivedAt);
+        return decisions.step(next, more);
     }
 
-    private static boolean skipped(Checkpoint at, FeedRow.Upserted row, boolean fullSync) {
-        if (at.maxVersion() != null && row.version() <= at.maxVersion()) {
-            return true; // published before: a re-sync, or a delta restarted after some of its pages
-        }
-        Long ahead = fullSync ? null : at.aheadOfDelta().get(row.id());
-        return ahead != null && ahead == row.version();
-    }
-
-    private ChangeKind kind(Checkpoint at, boolean fullSync, FeedRow.Upserted row) {
-        return fullSync && !at.hasSynced() ? ChangeKind.SNAPSHOT : newRows.kindOf(row, at.syncedAt());
-    }
-
-    private Checkpoint afterFullSyncPage(Checkpoint at, FeedRequest request, FeedResult.Page page,
-                                         List<Change> changes, Long pageMax, Instant started, Instant receivedAt) {
-        // Only the sync's first page bounds the version the sync stands at; continued after a restart, that bound
-        // is unknown and every row it publishes counts as ahead (the first delta skips them at the same version).
-        Long firstPageMax = request instanceof FeedRequest.FullSync ? pageMax
-                : at.inProgress() == null ? null : at.inProgress().firstPageMax();
-        Map<String, Long> ahead = new HashMap<>(at.nextLink() == null ? Map.of() : at.aheadOfDelta());
-        for (Change change : changes) {
-            long version = ((FeedRow.Upserted) change.row()).version();
-            if ((firstPageMax == null || version > firstPageMax) && ahead.size() < MAX_AHEAD) {
-                ahead.put(change.row().id(), version);
-            }
-        }
-        if (page.next().isPresent()) {
-            return new Checkpoint(Strategy.CHANGE_TRACKING, null, page.next().get(), null, at.maxVersion(), ahead,
-                    at.syncedAt(), receivedAt, new Checkpoint.InProgress(started, firstPageMax));
-        }
-        DeltaLink delta = lastDeltaLink(page);
-        OptionalLong token = delta.tokenVersion();
-        Long covered = token.isPresent() ? Long.valueOf(token.getAsLong()) : firstPageMax;
-        if (covered != null) {
-            ahead.values().removeIf(version -> version <= covered);
-        }
-        if (ahead.size() >= MAX_AHEAD) {
-            log.warn("{}: more than {} rows changed while the full sync paged; some may be published again by the "
-                    + "next delta (same event ids)", subscription.key(), MAX_AHEAD);
-        }
-        newRows.completed(started);
-        return new Checkpoint(Strategy.CHANGE_TRACKING, delta, null, null, Checkpoint.max(at.maxVersion(), covered),
-                ahead, started, receivedAt, null);
-    }
-
-    private Checkpoint afterDeltaPage(Checkpoint at, FeedResult.Page page, Long pageMax, Instant started,
-                                      Instant receivedAt) {
-        Long max = Checkpoint.max(at.maxVersion(), pageMax);
-        if (page.next().isPresent()) {
-            return new Checkpoint(Strategy.CHANGE_TRACKING, at.deltaLink(), page.next().get(), null, max,
-                    at.aheadOfDelta(), at.syncedAt(), receivedAt, new Checkpoint.InProgress(started, null));
-        }
-        newRows.completed(started);
-        // The first complete delta has returned every row the full sync published ahead of it.
-        return new Checkpoint(Strategy.CHANGE_TRACKING, lastDeltaLink(page), null, null, max, Map.of(), started,
-                receivedAt, null);
+    @Override
+    public void committed(Step step) {
+        index.apply(step.indexed(), step.unchanged());
     }
 
     private static DeltaLink lastDeltaLink(FeedResult.Page page) {

@@ -39,8 +39,8 @@ import reactor.core.publisher.Mono;
  * The {@link ChangeFeed} over the Dataverse Web API client (crm-client), which brings the recommended headers,
  * the per-connection governor, retries after {@code Retry-After} and one token renewal after a 401, and typed
  * attribute parsing. Table names and the primary key come from the table's metadata ({@code EntityDefinitions}).
- * Always selects {@code createdon} and {@code modifiedon} besides the subscription's columns: the CREATED rule,
- * the watermark and the lag need them.
+ * Selects {@code createdon} and {@code modifiedon} besides the subscription's columns (the watermark and the lag
+ * use modifiedon; both are published); nothing depends on createdon being returned.
  */
 public final class DataverseChangeFeed implements ChangeFeed {
 
@@ -141,12 +141,25 @@ public final class DataverseChangeFeed implements ChangeFeed {
     private static FeedResult.Page page(RecordPage page) {
         List<FeedRow> rows = new ArrayList<>(page.size());
         for (EntityRecord record : page.records()) {
-            rows.add(new FeedRow.Upserted(record.id(), record.version(), instant(record, "createdon"),
-                    instant(record, "modifiedon"), record.attributes(), record.formattedValues()));
+            rows.add(new FeedRow.Upserted(record.id(), etag(record), record.version() < 0 ? null : record.version(),
+                    instant(record, "createdon"), instant(record, "modifiedon"), record.attributes(),
+                    record.formattedValues()));
         }
         page.deletions().forEach(id -> rows.add(new FeedRow.Deleted(id)));
         return new FeedResult.Page(rows, page.nextLink().map(n -> PageLink.of(n.url())),
                 page.deltaLink().map(d -> DeltaLink.of(d.url())));
+    }
+
+    /**
+     * The row's {@code @odata.etag}, which every record carries (reference §1.5). Should a response lack it, the
+     * row's content stands in: a row then counts as changed when any selected value differs.
+     */
+    private static String etag(EntityRecord record) {
+        if (record.etag() != null) {
+            return record.etag();
+        }
+        return "content:" + Integer.toHexString(java.util.Objects.hash(record.attributes(), record.formattedValues()))
+                + ":" + record.attributes().size();
     }
 
     /** A Date and Time column's instant; the client types it as the contract's DateTimeValue record. */

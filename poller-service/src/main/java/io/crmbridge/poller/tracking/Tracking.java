@@ -7,7 +7,7 @@ import io.crmbridge.poller.subscription.Subscription;
 
 /**
  * A polling strategy for one subscription: which read comes next from a checkpoint, and what a page read means.
- * One instance per subscription; {@link ModifiedOnPolling} remembers recently published rows.
+ * One instance per subscription; it holds the subscription's {@link RecordIndex}.
  */
 public sealed interface Tracking permits ChangeTracking, ModifiedOnPolling {
 
@@ -20,12 +20,14 @@ public sealed interface Tracking permits ChangeTracking, ModifiedOnPolling {
     }
 
     /**
-     * The checkpoint was (re)loaded from Kafka: forget what this instance remembered of the subscription.
+     * The checkpoint and the record index were (re)loaded from Kafka: forget what this instance knew.
      *
+     * @param index the subscription's record index as committed; the strategy keeps it and changes it only in
+     *              {@link #committed}
      * @return the checkpoint to start from: {@code restored} in this strategy, or a fresh start when none or
      * another strategy wrote it
      */
-    Checkpoint restore(Checkpoint restored, Instant now);
+    Checkpoint restore(Checkpoint restored, RecordIndex index, Instant now);
 
     /** Whether the last page of every read must carry a delta link (change tracking). */
     boolean endsWithDeltaLink();
@@ -41,18 +43,8 @@ public sealed interface Tracking permits ChangeTracking, ModifiedOnPolling {
      */
     Step apply(Checkpoint at, FeedRequest request, FeedResult.Page page, Instant sentAt, Instant receivedAt);
 
-    /** When the sync that {@code request} belongs to started. */
-    static Instant syncStart(Checkpoint at, FeedRequest request, Instant sentAt) {
-        if (!(request instanceof FeedRequest.NextPage)) {
-            return sentAt;
-        }
-        if (at.inProgress() != null && at.inProgress().startedAt() != null) {
-            return at.inProgress().startedAt();
-        }
-        // Restored mid-sync: the sync started before this checkpoint was written; later is the safe side
-        // (a row created in between is reported UPDATED rather than CREATED twice).
-        return at.updatedAt() != null ? at.updatedAt() : sentAt;
-    }
+    /** {@code step} was committed: its record-index entries hold from now on. */
+    void committed(Step step);
 
     /** The later of two instants, either may be null. */
     static Instant later(Instant a, Instant b) {

@@ -8,6 +8,7 @@ import java.util.List;
 import io.crmbridge.poller.subscription.Subscription;
 import io.crmbridge.poller.tracking.ChangeFeed;
 import io.crmbridge.poller.tracking.Checkpoint;
+import io.crmbridge.poller.tracking.RecordIndex;
 import io.crmbridge.poller.tracking.Tracking;
 
 /** Drives one subscription through {@link CapturingChanges} as a worker would, without threads. */
@@ -34,7 +35,12 @@ final class CaptureDriver {
     /** A new instance takes over: fresh strategy memory, checkpoint from the log. */
     void restart() {
         tracking = Tracking.of(subscription, OVERLAP);
-        at = tracking.restore(changeLog.checkpoints().get(subscription.key()), clock.instant());
+        restore();
+    }
+
+    private void restore() {
+        at = tracking.restore(changeLog.checkpoints().get(subscription.key()),
+                changeLog.records().getOrDefault(subscription.key(), new RecordIndex()), clock.instant());
     }
 
     PollOutcome pollOnce() {
@@ -45,7 +51,7 @@ final class CaptureDriver {
         } else if (outcome instanceof PollOutcome.Resync resync) {
             at = resync.next();
         } else if (outcome instanceof PollOutcome.Uncertain) {
-            at = tracking.restore(changeLog.checkpoints().get(subscription.key()), clock.instant());
+            restore();
         }
         return outcome;
     }

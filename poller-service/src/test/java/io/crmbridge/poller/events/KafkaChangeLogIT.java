@@ -16,6 +16,7 @@ import io.crmbridge.poller.subscription.Strategy;
 import io.crmbridge.poller.subscription.SubscriptionKey;
 import io.crmbridge.poller.tracking.ChangeKind;
 import io.crmbridge.poller.tracking.Checkpoint;
+import io.crmbridge.poller.tracking.RecordIndex;
 import io.crmbridge.poller.tracking.DeltaLink;
 import io.crmbridge.schemas.serde.AvroDeserializer;
 import io.crmbridge.schemas.topics.TopicCreation;
@@ -50,13 +51,15 @@ class KafkaChangeLogIT {
         topics = new Topics(TopicSettings.defaults().withPrefix("log").withPartitions(1));
         ChangeTopics changeTopics = new ChangeTopics(topics, "{prefix}.changes.{entity}");
         TopicCreation.ensure(Map.of("bootstrap.servers", broker.getBrokersAsString()),
-                List.of(topics.pollerCheckpoints(), changeTopics.spec("account")), Duration.ofSeconds(30));
+                List.of(topics.pollerCheckpoints(), topics.pollerRecords(), changeTopics.spec("account")),
+                Duration.ofSeconds(30));
         Map<String, Object> client = Map.of("bootstrap.servers", broker.getBrokersAsString(),
                 "schema.registry.url", REGISTRY);
         Map<String, Object> producer = new HashMap<>(client);
         producer.put("max.block.ms", 2000);
         changeLogs = new KafkaChangeLogs(new KafkaChangeLogs.Clients(producer, client, "log-it-",
-                topics.pollerCheckpoints().name(), Duration.ofSeconds(30)), new RecordChangedEvents(changeTopics));
+                topics.pollerCheckpoints().name(), topics.pollerRecords().name(), Duration.ofSeconds(30)),
+                new RecordChangedEvents(changeTopics));
     }
 
     @AfterAll
@@ -67,16 +70,17 @@ class KafkaChangeLogIT {
     @Test
     void fencesThePreviousOwnerOfAPartitionSoThatItCanNoLongerCommit() {
         ChangeLog zombie = changeLogs.open(0);
-        assertThat(zombie.append(ACCOUNTS, List.of(change("a", 1)), checkpoint(1))).isEqualTo(new CommitOutcome.Committed());
+        assertThat(zombie.append(ACCOUNTS, List.of(change("a", 1)), List.of(), checkpoint(1)))
+                .isEqualTo(new CommitOutcome.Committed());
 
         ChangeLog owner = changeLogs.open(0);
-        CommitOutcome late = zombie.append(ACCOUNTS, List.of(change("b", 2)), checkpoint(2));
-        CommitOutcome current = owner.append(ACCOUNTS, List.of(change("c", 3)), checkpoint(3));
+        CommitOutcome late = zombie.append(ACCOUNTS, List.of(change("b", 2)), List.of(), checkpoint(2));
+        CommitOutcome current = owner.append(ACCOUNTS, List.of(change("c", 3)), List.of(), checkpoint(3));
 
         assertThat(late).isInstanceOf(CommitOutcome.Fenced.class);
         assertThat(current).isEqualTo(new CommitOutcome.Committed());
         assertThat(committedRecordIds()).contains("a", "c").doesNotContain("b");
-        assertThat(owner.checkpoints().get(ACCOUNTS).maxVersion()).isEqualTo(3);
+        assertThat(owner.checkpoints().get(ACCOUNTS).deltaLink()).isEqualTo(checkpoint(3).deltaLink());
         owner.close();
         zombie.close();
     }
@@ -85,14 +89,39 @@ class KafkaChangeLogIT {
     void abortsThePageWhenASendFailsAndWritesNeitherItsEventsNorItsCheckpoint() {
         ChangeLog log = changeLogs.open(0);
         SubscriptionKey ghosts = SubscriptionKey.of("contoso", "ghost"); // its change topic does not exist
-        CommitOutcome failed = log.append(ghosts, List.of(change(ghosts, "g", 10)), checkpoint(10));
-        CommitOutcome next = log.append(ACCOUNTS, List.of(change("after-abort", 11)), checkpoint(11));
+        CommitOutcome failed = log.append(ghosts, List.of(change(ghosts, "g", 10)),
+                List.of(new RecordIndex.Entry(GHOST_ROW, "W/\"10\"", 10L)), checkpoint(10));
+        CommitOutcome next = log.append(ACCOUNTS, List.of(change("after-abort", 11)), List.of(), checkpoint(11));
 
         assertThat(failed).isInstanceOf(CommitOutcome.Aborted.class);
         assertThat(next).isEqualTo(new CommitOutcome.Committed());
         assertThat(log.checkpoints()).containsKey(ACCOUNTS).doesNotContainKey(ghosts);
+        assertThat(log.records()).doesNotContainKey(ghosts);
         assertThat(committedRecordIds()).contains("after-abort");
         log.close();
+    }
+
+    @Test
+    void restoresTheCommittedRecordIndexWithDeletedRecordsRemovedAndOpaqueEtagsKeptExactly() {
+        SubscriptionKey contacts = SubscriptionKey.of("contoso", "contact");
+        String kept = "60c4e274-0d87-e711-80e5-00155db19e6d";
+        String deleted = "2e451703-c686-e711-80e5-00155db19e6d";
+        String opaque = "0a1b2c3d-0000-4000-8000-000000000001";
+        ChangeLog log = changeLogs.open(0);
+        assertThat(log.append(contacts, List.of(), List.of(new RecordIndex.Entry(kept, "W/\"915244\"", 915244L),
+                new RecordIndex.Entry(deleted, "W/\"915100\"", 915100L),
+                new RecordIndex.Entry(opaque, "\"3:ab/cd\"", null)), checkpoint(20)))
+                .isEqualTo(new CommitOutcome.Committed());
+        assertThat(log.append(contacts, List.of(), List.of(new RecordIndex.Entry(deleted, null, null)), checkpoint(21)))
+                .isEqualTo(new CommitOutcome.Committed());
+        log.close();
+
+        RecordIndex restored = changeLogs.open(0).records().get(contacts);
+
+        assertThat(restored.size()).isEqualTo(2);
+        assertThat(restored.etag(kept)).contains("W/\"915244\"");
+        assertThat(restored.etag(opaque)).contains("\"3:ab/cd\"");
+        assertThat(restored.contains(deleted)).isFalse();
     }
 
     private static List<String> committedRecordIds() {
@@ -118,12 +147,15 @@ class KafkaChangeLogIT {
     }
 
     private static CapturedChange change(SubscriptionKey key, String recordId, long version) {
-        return new CapturedChange(EventIds.upserted(key, recordId, version), key, recordId, ChangeKind.UPDATED,
-                Instant.now(), version, Map.of("name", "x"), Map.of(), Strategy.CHANGE_TRACKING, Instant.now());
+        return new CapturedChange(EventIds.upserted(key, recordId, "W/\"" + version + "\""), key, recordId,
+                ChangeKind.UPDATED, Instant.now(), version, Map.of("name", "x"), Map.of(), Strategy.CHANGE_TRACKING,
+                Instant.now());
     }
 
-    private static Checkpoint checkpoint(long maxVersion) {
-        return Checkpoint.persisted(Strategy.CHANGE_TRACKING, DeltaLink.of("https://org/api/data/v9.2/accounts?$deltatoken="
-                + maxVersion + "%2101%2f01%2f2026"), null, null, maxVersion, Map.of(), Instant.now(), Instant.now());
+    private static Checkpoint checkpoint(long n) {
+        return new Checkpoint(Strategy.CHANGE_TRACKING, DeltaLink.of("https://org/api/data/v9.2/accounts?$deltatoken="
+                + n + "%2101%2f01%2f2026"), null, null, true, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
     }
+
+    private static final String GHOST_ROW = "9f0e0000-0000-4000-8000-00000000000a";
 }

@@ -18,14 +18,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.crmbridge.poller.subscription.Subscription;
 
 /**
- * One Dataverse table in memory with change tracking as the reference describes it: an org-wide row version
- * raised by every write, full syncs paged in primary-key order, deltas of changed rows in version order followed by
- * deletions, delta tokens that can be expired, and modifiedon queries. Answers {@link ChangeFeed} reads with
+ * One Dataverse table in memory with change tracking as the reference describes it: an internal row version
+ * raised by every write (never shown), ETags and versionnumbers drawn apart from it in no order (reference §1.5),
+ * full syncs paged in primary-key order, deltas of changed rows in version order followed by deletions, opaque
+ * delta links that can be expired, and modifiedon queries. Answers {@link ChangeFeed} reads with
  * links of its own making; failures can be queued.
  */
 public final class InMemoryChangeFeed implements ChangeFeed {
 
-    private record Row(String id, long version, Instant createdOn, Instant modifiedOn, Map<String, Object> values) {
+    private record Row(String id, long version, long etag, Instant createdOn, Instant modifiedOn,
+                       Map<String, Object> values) {
     }
 
     private final Clock clock;
@@ -35,7 +37,7 @@ public final class InMemoryChangeFeed implements ChangeFeed {
     private final AtomicInteger reads = new AtomicInteger();
     private long version = 1_000;
     private long tokensValidFrom;
-    private boolean opaqueTokens;
+    private final java.util.Random etags = new java.util.Random(42);
 
     public InMemoryChangeFeed(Clock clock) {
         this.clock = clock;
@@ -44,7 +46,7 @@ public final class InMemoryChangeFeed implements ChangeFeed {
     public synchronized String create(Map<String, Object> values) {
         String id = UUID.randomUUID().toString();
         Instant now = clock.instant();
-        rows.put(id, new Row(id, ++version, now, now, Map.copyOf(values)));
+        rows.put(id, new Row(id, ++version, etag(), now, now, Map.copyOf(values)));
         return id;
     }
 
@@ -52,13 +54,13 @@ public final class InMemoryChangeFeed implements ChangeFeed {
         Row row = rows.get(id);
         Map<String, Object> merged = new LinkedHashMap<>(row.values());
         merged.putAll(values);
-        rows.put(id, new Row(id, ++version, row.createdOn(), clock.instant(), merged));
+        rows.put(id, new Row(id, ++version, etag(), row.createdOn(), clock.instant(), merged));
     }
 
     /** An update whose modifiedon is {@code modifiedOn} (a transaction that started then and commits now). */
     public synchronized void updateAsOf(String id, Instant modifiedOn) {
         Row row = rows.get(id);
-        rows.put(id, new Row(id, ++version, row.createdOn(), modifiedOn, row.values()));
+        rows.put(id, new Row(id, ++version, etag(), row.createdOn(), modifiedOn, row.values()));
     }
 
     public synchronized void delete(String id) {
@@ -76,11 +78,16 @@ public final class InMemoryChangeFeed implements ChangeFeed {
         failures.add(new FeedResult.Failed(reason, retryAfter, "injected " + reason));
     }
 
-    /** The current version of every live row. */
+    /** The current versionnumber (the number of its ETag) of every live row. */
     public synchronized Map<String, Long> currentVersions() {
         Map<String, Long> versions = new LinkedHashMap<>();
-        rows.values().forEach(r -> versions.put(r.id(), r.version()));
+        rows.values().forEach(r -> versions.put(r.id(), r.etag()));
         return versions;
+    }
+
+    /** A new ETag number: unique, unrelated to the internal version and to tokens, in no order. */
+    private long etag() {
+        return 100_000 + etags.nextInt(900_000_000);
     }
 
     public synchronized java.util.Set<String> deletedIds() {
@@ -160,18 +167,12 @@ public final class InMemoryChangeFeed implements ChangeFeed {
     }
 
     private DeltaLink deltaLink(long upTo) {
-        String link = new Link("delta", String.valueOf(upTo), 0, 0, 0).toString();
-        // Dataverse's tokens read <version>!<time>; an opaque token must work as well.
-        return DeltaLink.of(opaqueTokens ? link : link + "&$deltatoken=" + upTo + "%2108%2f22%2f2017");
-    }
-
-    /** Delta links without a readable version, as the reference allows. */
-    public synchronized void useOpaqueTokens() {
-        opaqueTokens = true;
+        return DeltaLink.of(new Link("delta", String.valueOf(upTo), 0, 0, 0).toString());
     }
 
     private static FeedRow.Upserted upserted(Row row) {
-        return new FeedRow.Upserted(row.id(), row.version(), row.createdOn(), row.modifiedOn(), row.values(), Map.of());
+        return new FeedRow.Upserted(row.id(), "W/\"" + row.etag() + "\"", row.etag(), row.createdOn(),
+                row.modifiedOn(), row.values(), Map.of());
     }
 
     /** Links of this fake: {@code https://fake/<kind>?after=..&upTo=..&offset=..}. */

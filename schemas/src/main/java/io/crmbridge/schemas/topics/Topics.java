@@ -59,6 +59,15 @@ public final class Topics {
         return compacted("poller-checkpoints", "connectionId:entity", settings.partitions());
     }
 
+    /**
+     * {@code PolledRecord} by {@code connectionId:entity:recordId}; poller only: its record index, written with the
+     * events and checkpoints it accounts for, partitioned like the checkpoints (partition p holds the records of the
+     * subscriptions whose checkpoints are on partition p of {@code crm.poller-checkpoints}).
+     */
+    public TopicSpec pollerRecords() {
+        return compacted("poller-records", "connectionId:entity:recordId", settings.partitions());
+    }
+
     /** {@code WriteCommand} by {@code connectionId:entity:recordKey}; producers → action. */
     public TopicSpec writeCommands() {
         return deleted("write-commands", "connectionId:entity:recordKey", settings.partitions(),
@@ -83,7 +92,7 @@ public final class Topics {
 
     /** The fixed topics the poller owns (change topics are added per subscribed entity). */
     public List<TopicSpec> ownedByPoller() {
-        return List.of(pollerCheckpoints());
+        return List.of(pollerCheckpoints(), pollerRecords());
     }
 
     /** The topics the action-service owns and creates. */

@@ -3,14 +3,19 @@ package io.crmbridge.sandbox.dataverse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
+import java.util.UUID;
 
 /**
  * Change-tracking reads (reference §2): the initial sync with {@code Prefer: odata.track-changes} (every row, in
  * 5,000-row pages by primary key, the {@code @odata.deltaLink} on the last page) and delta reads with
  * {@code $deltatoken} (changed rows by version, then {@code $deletedEntity} entries). Both read the table's
- * version index from the token's version up to a snapshot taken on the first page, so a delta of k changes costs
- * O(k log n), and rows written while a client pages through show up again in its next delta rather than never.
+ * internal version index from the version a token stands for up to a snapshot taken on the first page, so a delta
+ * of k changes costs O(k log n), and rows written while a client pages through show up again in its next delta
+ * rather than never. Token numbers come from a counter of their own ({@link Org#issueToken}); the behaviours the
+ * reference leaves open follow {@link TrackingBehaviour}.
  */
 final class ChangeTracking {
 
@@ -41,8 +46,11 @@ final class ChangeTracking {
         Annotations annotations = Annotations.of(prefer.includeAnnotations());
         applied.of(prefer, annotations);
         RecordJson json = new RecordJson(org, table, query.columns(), annotations);
+        TrackingBehaviour behaviour = settings.tracking();
         Page page = position.from() < 0
-                ? initialPage(request, table, query, position, RecordReads.pageSize(prefer))
+                ? initialPage(request, table, query, position,
+                        behaviour.initialPages() == TrackingBehaviour.InitialPages.SINGLE_PAGE ? Integer.MAX_VALUE
+                                : RecordReads.pageSize(prefer))
                 : deltaPage(request, table, query, position, RecordReads.pageSize(prefer));
         return page.response(table, json, request.apiBase(), applied);
     }
@@ -53,23 +61,25 @@ final class ChangeTracking {
         if (query.deltaToken() == null) {
             return PagingCookie.first().withSnapshot(snapshot, now, -1);
         }
-        DeltaToken token = validToken(org, query.deltaToken());
-        return PagingCookie.first().withSnapshot(snapshot, now, token.version());
+        long from = validToken(org, query.deltaToken());
+        return PagingCookie.first().withSnapshot(snapshot, now, from);
     }
 
-    private static DeltaToken validToken(Org org, String text) {
+    /** The internal version the token stands for. */
+    private static long validToken(Org org, String text) {
         DataverseSettings settings = org.settings();
         DeltaToken token = DeltaToken.parse(text).orElseThrow(() -> invalidToken(settings));
+        long snapshot = org.tokenSnapshot(token.version()).orElseThrow(() -> invalidToken(settings));
         Instant now = org.now();
-        if (token.version() > org.committedVersion() || token.issuedAt().isAfter(now.plus(Duration.ofMinutes(5)))) {
+        if (token.issuedAt().isAfter(now.plus(Duration.ofMinutes(5)))) {
             throw invalidToken(settings);
         }
-        if (token.version() < org.tokensValidFrom()
+        if (snapshot < org.tokensValidFrom()
                 || token.issuedAt().isBefore(now.minus(settings.changeTrackingRetention()))) {
             throw new DataverseError(settings.expiredDeltaTokenStatus(), DataverseError.EXPIRED_VERSION_STAMP,
                     "Version stamp associated with the client has expired. Please perform a full sync.");
         }
-        return token;
+        return snapshot;
     }
 
     private static DataverseError invalidToken(DataverseSettings settings) {
@@ -91,8 +101,13 @@ final class ChangeTracking {
             page.add(row);
         }
         String context = request.apiBase() + "/$metadata#" + query.contextOf(table);
+        UUID first = page.isEmpty() ? null : page.get(0).id();
+        UUID last = page.isEmpty() ? null : page.get(page.size() - 1).id();
+        if (request.org().settings().tracking().initialOrder() == TrackingBehaviour.InitialOrder.SHUFFLED_WITHIN_PAGES) {
+            Collections.shuffle(page, new Random(page.size() * 31L + (first == null ? 0 : first.hashCode())));
+        }
         if (more) {
-            PagingCookie next = cookie.next(page.get(0).id(), page.get(page.size() - 1).id(), page.size());
+            PagingCookie next = cookie.next(first, last, page.size());
             return new Page(context, null, null, page, List.of(), trackingNextLink(request, table, query, next));
         }
         return new Page(context, null, deltaLink(request, table, query, cookie), page, List.of(), null);
@@ -139,7 +154,13 @@ final class ChangeTracking {
             PagingCookie next = cookie.next(cookie.firstId(), cookie.lastId(), 0).inPhase(phase, last);
             return new Page(context, null, null, changed, deleted, trackingNextLink(request, table, query, next));
         }
-        return new Page(context, null, deltaLink(request, table, query, cookie), changed, deleted, null);
+        boolean empty = changed.isEmpty() && deleted.isEmpty() && cookie.page() == 1;
+        String link = empty && query.deltaToken() != null
+                && request.org().settings().tracking().emptyDelta() == TrackingBehaviour.EmptyDelta.SAME_TOKEN
+                ? request.apiBase() + "/" + table.entitySetName() + "?" + query.selectOption() + "$deltatoken="
+                        + DeltaToken.parse(query.deltaToken()).orElseThrow().urlEncoded()
+                : deltaLink(request, table, query, cookie);
+        return new Page(context, null, link, changed, deleted, null);
     }
 
     /** A row deleted and created again with the same id is reported once, as the row it now is. */
@@ -149,7 +170,8 @@ final class ChangeTracking {
     }
 
     private static String deltaLink(ApiRequest request, TableDefinition table, ODataQuery query, PagingCookie cookie) {
-        DeltaToken token = new DeltaToken(cookie.snapshot(), Instant.ofEpochSecond(cookie.snapshotAt()));
+        DeltaToken token = new DeltaToken(request.org().issueToken(cookie.snapshot()),
+                Instant.ofEpochSecond(cookie.snapshotAt()));
         return request.apiBase() + "/" + table.entitySetName() + "?" + query.selectOption() + "$deltatoken="
                 + token.urlEncoded();
     }

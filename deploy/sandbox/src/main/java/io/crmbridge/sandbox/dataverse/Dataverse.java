@@ -45,10 +45,18 @@ public final class Dataverse {
 
     /** Creates an org (lower-case letters, digits and dashes); returns the existing one if the name is taken. */
     public Org createOrg(String name) {
+        return createOrg(name, settings);
+    }
+
+    /**
+     * Creates an org that behaves as {@code orgSettings} say (e.g. another {@link TrackingBehaviour}, to run a client
+     * against each behaviour the reference leaves open); returns the existing one if the name is taken.
+     */
+    public Org createOrg(String name, DataverseSettings orgSettings) {
         if (!ORG_NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("org names are lower-case letters, digits and dashes: " + name);
         }
-        return orgs.computeIfAbsent(name, n -> new Org(n, base + "/org/" + n, schema, clock, settings));
+        return orgs.computeIfAbsent(name, n -> new Org(n, base + "/org/" + n, schema, clock, orgSettings));
     }
 
     public Collection<Org> orgs() {

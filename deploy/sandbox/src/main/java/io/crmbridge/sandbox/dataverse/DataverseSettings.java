@@ -20,13 +20,14 @@ import java.time.Duration;
  *                                     {@code {httpsBase}/{tenantId}/oauth2/authorize}
  * @param tenantId                     the seeded tenant, shown in the default authorization URI
  * @param serviceProtection            limits each new org starts with
+ * @param tracking                     ETags and the change-tracking behaviours the reference leaves open
  */
 public record DataverseSettings(Duration changeTrackingRetention, int trackingQueryOptionStatus,
                                 int expiredDeltaTokenStatus, int invalidDeltaTokenStatus,
                                 boolean untrackedTableRejected, int duplicateKeyStatus,
                                 String concurrencyMismatchCode, boolean failedChangeSetAsOnePart,
                                 String authorizationUri, String tenantId,
-                                ServiceProtectionLimits serviceProtection) {
+                                ServiceProtectionLimits serviceProtection, TrackingBehaviour tracking) {
 
     /** Most pages a response may hold, and the default page size (reference §1.3). */
     static final int MAX_PAGE_SIZE = 5000;
@@ -35,30 +36,37 @@ public record DataverseSettings(Duration changeTrackingRetention, int trackingQu
 
     public static DataverseSettings defaults() {
         return new DataverseSettings(Duration.ofDays(7), 400, 400, 400, true, 412, "0x80060882", true, null,
-                "00000000-0000-4000-8000-0000000000c0", ServiceProtectionLimits.defaults());
+                "00000000-0000-4000-8000-0000000000c0", ServiceProtectionLimits.defaults(),
+                TrackingBehaviour.defaults());
     }
 
     public DataverseSettings withChangeTrackingRetention(Duration retention) {
         return new DataverseSettings(retention, trackingQueryOptionStatus, expiredDeltaTokenStatus,
                 invalidDeltaTokenStatus, untrackedTableRejected, duplicateKeyStatus, concurrencyMismatchCode,
-                failedChangeSetAsOnePart, authorizationUri, tenantId, serviceProtection);
+                failedChangeSetAsOnePart, authorizationUri, tenantId, serviceProtection, tracking);
     }
 
     public DataverseSettings withUntrackedTableRejected(boolean rejected) {
         return new DataverseSettings(changeTrackingRetention, trackingQueryOptionStatus, expiredDeltaTokenStatus,
                 invalidDeltaTokenStatus, rejected, duplicateKeyStatus, concurrencyMismatchCode,
-                failedChangeSetAsOnePart, authorizationUri, tenantId, serviceProtection);
+                failedChangeSetAsOnePart, authorizationUri, tenantId, serviceProtection, tracking);
     }
 
     public DataverseSettings withFailedChangeSetAsOnePart(boolean onePart) {
         return new DataverseSettings(changeTrackingRetention, trackingQueryOptionStatus, expiredDeltaTokenStatus,
                 invalidDeltaTokenStatus, untrackedTableRejected, duplicateKeyStatus, concurrencyMismatchCode,
-                onePart, authorizationUri, tenantId, serviceProtection);
+                onePart, authorizationUri, tenantId, serviceProtection, tracking);
     }
 
     public DataverseSettings withServiceProtection(ServiceProtectionLimits limits) {
         return new DataverseSettings(changeTrackingRetention, trackingQueryOptionStatus, expiredDeltaTokenStatus,
                 invalidDeltaTokenStatus, untrackedTableRejected, duplicateKeyStatus, concurrencyMismatchCode,
-                failedChangeSetAsOnePart, authorizationUri, tenantId, limits);
+                failedChangeSetAsOnePart, authorizationUri, tenantId, limits, tracking);
+    }
+
+    public DataverseSettings withTracking(TrackingBehaviour behaviour) {
+        return new DataverseSettings(changeTrackingRetention, trackingQueryOptionStatus, expiredDeltaTokenStatus,
+                invalidDeltaTokenStatus, untrackedTableRejected, duplicateKeyStatus, concurrencyMismatchCode,
+                failedChangeSetAsOnePart, authorizationUri, tenantId, serviceProtection, behaviour);
     }
 }

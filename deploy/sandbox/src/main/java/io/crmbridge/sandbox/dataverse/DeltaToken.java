@@ -9,8 +9,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
- * A change-tracking position as Dataverse writes it in {@code $deltatoken}: {@code <version>!<MM/dd/yyyy HH:mm:ss>}
- * (UTC), e.g. {@code 919042!08/22/2017 08:10:44} (reference §2.2). Clients must treat it as opaque.
+ * A change-tracking position as Dataverse writes it in {@code $deltatoken}: {@code <number>!<MM/dd/yyyy HH:mm:ss>}
+ * (UTC), e.g. {@code 919042!08/22/2017 08:10:44} (reference §2.2). Clients must treat it as opaque; here the number
+ * comes from the org's token counter ({@link Org#issueToken}), unrelated to row ETags.
  */
 record DeltaToken(long version, Instant issuedAt) {
 

@@ -1,13 +1,13 @@
 package io.crmbridge.sandbox.dataverse;
 
-/** Matching {@code If-Match} / {@code If-None-Match} values ({@code W/"123"}, {@code "123"}, lists) to a version. */
+/** Matching {@code If-Match} / {@code If-None-Match} values ({@code W/"123"}, {@code "123"}, lists) to a row's ETag. */
 final class ETags {
 
     private ETags() {
     }
 
-    /** True if {@code header} names {@code version} (or is {@code *}); the recommended {@code null} matches nothing. */
-    static boolean matches(String header, long version) {
+    /** True if {@code header} names {@code etag} (or is {@code *}); the recommended {@code null} matches nothing. */
+    static boolean matches(String header, long etag) {
         if (header == null || header.isBlank() || header.trim().equals("null")) {
             return false;
         }
@@ -20,7 +20,7 @@ final class ETags {
                 value = value.substring(2);
             }
             value = value.replace("\"", "");
-            if (value.equals(Long.toString(version))) {
+            if (value.equals(Long.toString(etag))) {
                 return true;
             }
         }

@@ -10,14 +10,18 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 /**
- * One Dataverse environment ({@code {httpsBase}/org/{name}}): its tables and rows, its row-version counter
- * (one per org, incremented on every write, as SQL's rowversion), its service-protection limits and request
- * counts. Writes are serialised by one lock per org and applied by {@link Transaction}s; reads take no lock.
+ * One Dataverse environment ({@code {httpsBase}/org/{name}}): its tables and rows, its internal row-version
+ * counter (one per org, incremented on every write, as SQL's rowversion; never shown to clients), the ETags it
+ * shows instead and the delta tokens it issues, each from a source of its own (reference §1.5, §2.2: both opaque,
+ * unrelated to each other), its service-protection limits and request counts. Writes are serialised by one lock per org and applied by {@link Transaction}s; reads take no lock.
  */
 public final class Org {
 
     /** Versions start high, as real ones do, so clients do not come to rely on small numbers. */
     private static final long FIRST_VERSION = 100_000;
+    /** ETags start below delta tokens, as in Microsoft's example (row W/"915244" after token 919042). */
+    private static final long FIRST_ETAG = 700_000;
+    private static final long FIRST_TOKEN = 919_000;
 
     private final String name;
     private final String url;
@@ -32,6 +36,11 @@ public final class Org {
     private long lastVersion = FIRST_VERSION;
     private volatile long committedVersion = FIRST_VERSION;
     private volatile long tokensValidFrom;
+    private long lastEtag = FIRST_ETAG;
+    private final java.util.Random scrambled;
+    private final java.util.Set<Long> scrambledEtags = new java.util.HashSet<>();
+    private final java.util.concurrent.atomic.AtomicLong lastToken = new java.util.concurrent.atomic.AtomicLong(FIRST_TOKEN);
+    private final Map<Long, Long> tokenSnapshots = new java.util.concurrent.ConcurrentHashMap<>();
 
     Org(String name, String url, Schema schema, Clock clock, DataverseSettings settings) {
         this.name = name;
@@ -40,6 +49,7 @@ public final class Org {
         this.clock = clock;
         this.settings = settings;
         this.protection = new ServiceProtection(settings.serviceProtection(), clock);
+        this.scrambled = new java.util.Random(name.hashCode());
         schema.tables().forEach(table -> rows.put(table.logicalName(), new Rows(table)));
     }
 
@@ -151,6 +161,30 @@ public final class Org {
         } finally {
             writeLock.unlock();
         }
+    }
+
+    /** The ETag of the next row written; only called inside {@link #write}. */
+    long nextEtag() {
+        if (settings.tracking().etags() == TrackingBehaviour.Etags.SEPARATE_SEQUENCE) {
+            return ++lastEtag;
+        }
+        long etag;
+        do {
+            etag = FIRST_ETAG + scrambled.nextInt(100_000_000);
+        } while (!scrambledEtags.add(etag));
+        return etag;
+    }
+
+    /** A new delta token number standing for the internal version {@code snapshot}. */
+    long issueToken(long snapshot) {
+        long number = lastToken.incrementAndGet();
+        tokenSnapshots.put(number, snapshot);
+        return number;
+    }
+
+    /** The internal version a delta token number stands for; empty for a number this org never issued. */
+    Optional<Long> tokenSnapshot(long number) {
+        return Optional.ofNullable(tokenSnapshots.get(number));
     }
 
     /** The next row version; only called inside {@link #write}. */

@@ -48,7 +48,7 @@ final class RecordJson {
             json.writeStringProperty("@odata.context", context);
         }
         json.writeName(ETAG);
-        json.writeString(etag(row.version()));
+        json.writeString(etag(row.etag()));
         for (int column : columns) {
             Object value = row.value(column);
             if (annotations.any() && value != null) {
@@ -69,8 +69,8 @@ final class RecordJson {
         json.writeEndObject();
     }
 
-    static String etag(long version) {
-        return "W/\"" + version + "\"";
+    static String etag(long etag) {
+        return "W/\"" + etag + "\"";
     }
 
     private void annotate(JsonGenerator json, Column column, int index, Object value) {

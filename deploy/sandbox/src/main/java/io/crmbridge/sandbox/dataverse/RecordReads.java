@@ -104,11 +104,11 @@ final class RecordReads {
         Row row = resolved.find(rows).orElseThrow(() -> resolved.notFound(table));
         Prefer prefer = request.prefer();
         Annotations annotations = Annotations.of(prefer.includeAnnotations());
-        if (!annotations.any() && ETags.matches(request.header("If-None-Match"), row.version())) {
+        if (!annotations.any() && ETags.matches(request.header("If-None-Match"), row.etag())) {
             return ApiResponse.status(304);
         }
         return entity(request, table, query, row, 200, annotations)
-                .header("ETag", RecordJson.etag(row.version()));
+                .header("ETag", RecordJson.etag(row.etag()));
     }
 
     /** A single row as a response body: {@code @odata.context ...#accounts(name)/$entity} and its columns. */

@@ -88,7 +88,7 @@ final class RecordWrites {
     }
 
     private static void checkVersion(Org org, String ifMatch, Row current) {
-        if (ETags.isPresent(ifMatch) && !ETags.matches(ifMatch, current.version())) {
+        if (ETags.isPresent(ifMatch) && !ETags.matches(ifMatch, current.etag())) {
             throw new DataverseError(412, org.settings().concurrencyMismatchCode(),
                     "The version of the existing record doesn't match the RowVersion property provided.");
         }
@@ -99,7 +99,7 @@ final class RecordWrites {
         if (request.prefer().returnRepresentation()) {
             ODataQuery query = ODataQuery.parse(table, request.query());
             return RecordReads.entity(request, table, query, row, representationStatus, Annotations.NONE)
-                    .header("ETag", RecordJson.etag(row.version()))
+                    .header("ETag", RecordJson.etag(row.etag()))
                     .header("Preference-Applied", "return=representation")
                     .entityUrl(url);
         }

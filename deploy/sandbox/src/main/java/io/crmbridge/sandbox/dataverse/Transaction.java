@@ -98,10 +98,11 @@ final class Transaction {
     private Row versioned(Rows rows, UUID id, Object[] values) {
         checkKeys(rows, id, values);
         long version = org.nextVersion();
+        long etag = org.nextEtag();
         TableDefinition table = rows.definition();
         values[table.primaryIdIndex()] = id;
-        values[table.indexOf("versionnumber")] = version;
-        return new Row(id, version, values);
+        values[table.indexOf("versionnumber")] = etag;
+        return new Row(id, version, etag, values);
     }
 
     private void checkKeys(Rows rows, UUID id, Object[] values) {

@@ -89,6 +89,6 @@ class FilterExpressionTest {
         values[ACCOUNT.indexOf("primarycontactid")] = contact == null ? null : new RecordRef("contact", contact);
         UUID id = UUID.randomUUID();
         values[ACCOUNT.primaryIdIndex()] = id;
-        return new Row(id, 1, values);
+        return new Row(id, 1, 1, values);
     }
 }

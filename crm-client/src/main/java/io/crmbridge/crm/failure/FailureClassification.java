@@ -33,7 +33,9 @@ public final class FailureClassification {
      * @param reauthenticated whether this request already got a renewed token after a 401
      */
     public Verdict classify(DataverseError error, int attempt, boolean reauthenticated) {
-        if (error.hasCode(DataverseError.EXPIRED_VERSION_STAMP)) {
+        // §2.5: the code is [OBS] and §5.1 says codes are often empty, so the observed message counts as well.
+        if (error.hasCode(DataverseError.EXPIRED_VERSION_STAMP) || (error.message() != null
+                && error.message().contains("Version stamp associated with the client has expired"))) {
             return new Verdict.GiveUp(FailureKind.FULL_SYNC_REQUIRED);
         }
         int status = error.status();

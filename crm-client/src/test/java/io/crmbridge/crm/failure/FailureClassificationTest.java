@@ -96,6 +96,15 @@ class FailureClassificationTest {
     }
 
     @Test
+    void recognisesTheExpiredVersionStampByItsMessageWhenTheCodeIsEmpty() {
+        DataverseError expired = new DataverseError(500, "",
+                "Version stamp associated with the client has expired. Please perform a full sync.", Optional.empty());
+
+        assertThat(classification.classify(expired, 1, false))
+                .isEqualTo(new Verdict.GiveUp(FailureKind.FULL_SYNC_REQUIRED));
+    }
+
+    @Test
     void recognisesTheExpiredVersionStampWhateverTheStatusAndCase() {
         assertThat(classification.classify(error(422, "0X80044352", -1), 1, false))
                 .isEqualTo(new Verdict.GiveUp(FailureKind.FULL_SYNC_REQUIRED));

@@ -93,7 +93,6 @@ final class KafkaChangeLog implements ChangeLog {
                 index.remove(IndexRecords.recordIdOf(record.key()));
             }
         });
-        indexes.values().forEach(RecordIndex::clearSeen);
         return indexes;
     }
 

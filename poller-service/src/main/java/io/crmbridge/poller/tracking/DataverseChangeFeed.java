@@ -1,6 +1,7 @@
 package io.crmbridge.poller.tracking;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.crmbridge.crm.failure.DataverseError;
@@ -151,15 +153,15 @@ public final class DataverseChangeFeed implements ChangeFeed {
     }
 
     /**
-     * The row's {@code @odata.etag}, which every record carries (reference §1.5). Should a response lack it, the
-     * row's content stands in: a row then counts as changed when any selected value differs.
+     * The row's {@code @odata.etag}, which every record carries (reference §1.5). Should a response lack it, a
+     * 128-bit digest of the row's content stands in: a row then counts as changed when any selected value differs.
      */
     private static String etag(EntityRecord record) {
         if (record.etag() != null) {
             return record.etag();
         }
-        return "content:" + Integer.toHexString(java.util.Objects.hash(record.attributes(), record.formattedValues()))
-                + ":" + record.attributes().size();
+        String content = record.attributes() + "|" + record.formattedValues();
+        return "content:" + UUID.nameUUIDFromBytes(content.getBytes(StandardCharsets.UTF_8));
     }
 
     /** A Date and Time column's instant; the client types it as the contract's DateTimeValue record. */

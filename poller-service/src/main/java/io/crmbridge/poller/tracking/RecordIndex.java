@@ -153,15 +153,6 @@ public final class RecordIndex {
         return size() == 0;
     }
 
-    public void clear() {
-        high = new long[MIN_CAPACITY];
-        low = new long[MIN_CAPACITY];
-        tags = new long[MIN_CAPACITY];
-        flags = new byte[MIN_CAPACITY];
-        compactSize = 0;
-        other.clear();
-        otherSeen.clear();
-    }
 
     private void insert(long hi, long lo, long tag) {
         int slot = find(hi, lo);
@@ -173,6 +164,12 @@ public final class RecordIndex {
         if ((compactSize + 1) * 2 > flags.length) {
             grow();
         }
+        place(hi, lo, tag, (byte) (USED | SEEN));
+        compactSize++;
+    }
+
+    /** Puts an entry in the first free slot from its home (the arrays have room). */
+    private void place(long hi, long lo, long tag, byte flag) {
         int mask = flags.length - 1;
         int i = hash(hi, lo) & mask;
         while (flags[i] != FREE) {
@@ -181,8 +178,7 @@ public final class RecordIndex {
         high[i] = hi;
         low[i] = lo;
         tags[i] = tag;
-        flags[i] = USED | SEEN;
-        compactSize++;
+        flags[i] = flag;
     }
 
     private int find(long hi, long lo) {
@@ -235,17 +231,9 @@ public final class RecordIndex {
         low = new long[capacity];
         tags = new long[capacity];
         flags = new byte[capacity];
-        int mask = capacity - 1;
         for (int j = 0; j < oldFlags.length; j++) {
             if (oldFlags[j] != FREE) {
-                int i = hash(oldHigh[j], oldLow[j]) & mask;
-                while (flags[i] != FREE) {
-                    i = (i + 1) & mask;
-                }
-                high[i] = oldHigh[j];
-                low[i] = oldLow[j];
-                tags[i] = oldTags[j];
-                flags[i] = oldFlags[j];
+                place(oldHigh[j], oldLow[j], oldTags[j], oldFlags[j]);
             }
         }
     }

@@ -125,10 +125,7 @@ class CapturingChangesTest {
         CaptureDriver driver = driver(SubscriptionFixture.accounts(3));
         driver.pollUntilCaughtUp();
         int before = changeLog.committed().size();
-
-        table.expireDeltaTokens();
-        ids.subList(0, 5).forEach(table::delete);
-        ids.subList(5, 10).forEach(id -> table.update(id, Map.of("name", "changed while expired")));
+        expireDeleting5AndUpdating5(ids);
         driver.pollUntilCaughtUp();
 
         List<CapturedChange> resync = changeLog.committed().subList(before, changeLog.committed().size());
@@ -147,9 +144,7 @@ class CapturingChangesTest {
         CaptureDriver driver = driver(SubscriptionFixture.accounts(3));
         driver.pollUntilCaughtUp();
         int before = changeLog.committed().size();
-        table.expireDeltaTokens();
-        ids.subList(0, 5).forEach(table::delete);
-        ids.subList(5, 10).forEach(id -> table.update(id, Map.of("name", "changed while expired")));
+        expireDeleting5AndUpdating5(ids);
 
         driver.pollOnce(); // SYNC_EXPIRED
         driver.pollOnce(); // the first page of the re-sync
@@ -323,6 +318,13 @@ class CapturingChangesTest {
 
         assertThat(changeLog.committed().get(0).eventId()).isEqualTo(otherLog.committed().get(0).eventId())
                 .isEqualTo(EventIds.upserted(ACCOUNTS, id, etag));
+    }
+
+    /** The delta token expires; meanwhile the first five rows are deleted and the next five updated. */
+    private void expireDeleting5AndUpdating5(List<String> ids) {
+        table.expireDeltaTokens();
+        ids.subList(0, 5).forEach(table::delete);
+        ids.subList(5, 10).forEach(id -> table.update(id, Map.of("name", "changed while expired")));
     }
 
     private CaptureDriver driver(io.crmbridge.poller.subscription.Subscription subscription) {

@@ -37,7 +37,6 @@ public final class InMemoryChangeLog implements ChangeLog {
         records.forEach((key, entries) -> {
             RecordIndex index = new RecordIndex();
             entries.values().forEach(entry -> index.put(entry.recordId(), entry.etag()));
-            index.clearSeen();
             restored.put(key, index);
         });
         return restored;

@@ -8,7 +8,15 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+/**
+ * crm-client's boundaries: the Web API parsing, failure classification, pacing and connection availability are
+ * plain Java; Kafka lives in the adapters that follow and write topics ({@code topic}, {@code token}); Spring only
+ * in {@code autoconfigure}; the Avro contracts only where records are mapped to and from them.
+ */
 class ArchitectureTest {
+
+    private static final String[] PLAIN = {"..crm.record..", "..crm.failure..", "..crm.governor..",
+            "..crm.metadata..", "..crm.connection.."};
 
     private final JavaClasses classes = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -20,22 +28,32 @@ class ArchitectureTest {
     }
 
     @Test
-    void parsingClassificationAndPacingKnowNothingOfHttpOrKafka() {
-        noClasses().that().resideInAnyPackage("..record..", "..failure..", "..governor..", "..metadata..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.netty..", "reactor.netty..",
-                        "org.apache.kafka..", "io.crmbridge.crm.webapi..", "io.crmbridge.crm.token..")
+    void parsingClassificationPacingAndAvailabilityKnowNothingOfHttpOrKafka() {
+        noClasses().that().resideInAnyPackage(PLAIN)
+                .should().dependOnClassesThat().resideInAnyPackage("io.netty..", "reactor.netty..", "org.apache.kafka..",
+                        "io.crmbridge.crm.webapi..", "io.crmbridge.crm.token..", "io.crmbridge.crm.topic..")
                 .check(classes);
     }
 
     @Test
-    void onlyTheTokenPackageTalksToKafka() {
-        noClasses().that().resideOutsideOfPackage("io.crmbridge.crm.token..")
+    void onlyTheTopicAndTokenAdaptersTalkToKafka() {
+        noClasses().that().resideOutsideOfPackages("io.crmbridge.crm.token..", "io.crmbridge.crm.topic..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..")
                 .check(classes);
     }
 
     @Test
-    void nothingDependsOnSpring() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.springframework..").check(classes);
+    void onlyTheContractMappingsUseAvro() {
+        // record/ types row values the way the contracts carry them; token/ and topic/ read the contracts' topics.
+        noClasses().that().resideOutsideOfPackages("io.crmbridge.crm.token..", "io.crmbridge.crm.topic..",
+                        "io.crmbridge.crm.record..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.avro..", "io.crmbridge.events..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheAutoConfigurationKnowsSpring() {
+        noClasses().that().resideOutsideOfPackage("io.crmbridge.crm.autoconfigure..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..").check(classes);
     }
 }

@@ -2,13 +2,18 @@ package io.crmbridge.crm.token;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.crmbridge.crm.connection.ConnectionAvailability;
 import io.crmbridge.crm.connection.ConnectionId;
+import io.crmbridge.crm.topic.TopicFollower;
 import io.crmbridge.events.AccessTokenGrant;
 import io.crmbridge.events.TokenRequest;
+import io.crmbridge.schemas.serde.AvroDeserializer;
+import io.crmbridge.schemas.serde.AvroSerializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.slf4j.Logger;
@@ -39,18 +44,43 @@ public final class AccessTokenGrants implements AccessTokens, AutoCloseable {
 
     private final GrantSettings settings;
     private final HeldGrants held = new HeldGrants();
-    private final GrantReader reader;
-    private final Thread thread;
+    private final TopicFollower<AccessTokenGrant> follower;
     private final UnauthorizedReports reports;
     private final Map<ConnectionId, Report> reported = new ConcurrentHashMap<>();
 
     private AccessTokenGrants(GrantSettings settings, TokenCipher cipher, Deserializer<AccessTokenGrant> grants,
                               Serializer<TokenRequest> requests, Clock clock) {
         this.settings = settings;
-        this.reader = new GrantReader(settings, cipher, grants, held);
         this.reports = new UnauthorizedReports(settings, requests, clock);
-        this.thread = new Thread(reader, "access-token-grants");
-        this.thread.setDaemon(true);
+        GrantReader reader = new GrantReader(cipher, held);
+        // The token-service publishes grants in transactions: the follower reads committed grants only.
+        this.follower = TopicFollower.of(settings.kafka(), grants).topics(settings.grantsTopic())
+                .named(settings.requestedBy() + "-access-token-grants").pollTimeout(settings.pollTimeout())
+                .onRecord(reader::apply).onStop(held::complete).start();
+    }
+
+    /**
+     * Starts following the grants topic with the project's Avro serdes, configured from {@code settings.kafka()}
+     * (bootstrap servers, security and the schema-registry settings).
+     */
+    public static AccessTokenGrants start(GrantSettings settings, TokenCipher cipher) {
+        Map<String, Object> reader = new HashMap<>(settings.kafka());
+        reader.put("specific.avro.reader", true);
+        AvroDeserializer<AccessTokenGrant> grants = new AvroDeserializer<>();
+        grants.configure(reader, false);
+        AvroSerializer<TokenRequest> requests = new AvroSerializer<>();
+        requests.configure(settings.kafka(), false);
+        return start(settings, cipher, grants, requests);
+    }
+
+    /**
+     * Where tokens come from these grants: a connection without one awaits its first grant, and each newer grant
+     * ends a pause for a refused token ({@link ConnectionAvailability}'s rules).
+     */
+    public AccessTokenGrants feed(ConnectionAvailability availability) {
+        availability.requireGrants(connection -> held.latest(connection).isPresent());
+        held.updates().subscribe(token -> availability.grantArrived(token.connection()));
+        return this;
     }
 
     /**
@@ -67,14 +97,12 @@ public final class AccessTokenGrants implements AccessTokens, AutoCloseable {
     public static AccessTokenGrants start(GrantSettings settings, TokenCipher cipher,
                                           Deserializer<AccessTokenGrant> grants, Serializer<TokenRequest> requests,
                                           Clock clock) {
-        AccessTokenGrants started = new AccessTokenGrants(settings, cipher, grants, requests, clock);
-        started.thread.start();
-        return started;
+        return new AccessTokenGrants(settings, cipher, grants, requests, clock);
     }
 
     /** Completes once the grants that were on the topic at start-up have all been read. */
     public Mono<Void> caughtUp() {
-        return reader.caughtUp().asMono();
+        return Mono.fromFuture(follower.caughtUp(), true);
     }
 
     /** The newest token held for {@code connection}, if any. */
@@ -161,12 +189,7 @@ public final class AccessTokenGrants implements AccessTokens, AutoCloseable {
 
     @Override
     public void close() {
-        reader.stop();
-        try {
-            thread.join(settings.pollTimeout().toMillis() * 4 + 5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        follower.close();
         reports.close();
     }
 }

@@ -33,6 +33,19 @@ public record GrantSettings(Map<String, Object> kafka, String grantsTopic, Strin
                 "crm.token-requests", requestedBy, Duration.ofMillis(500));
     }
 
+    /**
+     * From a service's Kafka consumer properties: keeps the connection, security and schema-registry settings and
+     * drops what the component sets itself (serdes, group, offsets).
+     */
+    public static GrantSettings fromKafka(Map<String, Object> properties, String grantsTopic, String requestsTopic,
+                                          String requestedBy, Duration pollTimeout) {
+        Map<String, Object> client = new java.util.HashMap<>(properties);
+        client.keySet().removeIf(key -> key.contains("deserializer") || key.contains("serializer")
+                || key.equals("group.id") || key.equals("group.instance.id") || key.startsWith("auto.offset")
+                || key.startsWith("enable.auto") || key.equals("isolation.level"));
+        return new GrantSettings(client, grantsTopic, requestsTopic, requestedBy, pollTimeout);
+    }
+
     public GrantSettings withTopics(String grants, String requests) {
         return new GrantSettings(kafka, grants, requests, requestedBy, pollTimeout);
     }

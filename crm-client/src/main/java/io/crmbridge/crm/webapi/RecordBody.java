@@ -1,6 +1,7 @@
 package io.crmbridge.crm.webapi;
 
-import java.io.ByteArrayOutputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +25,8 @@ public final class RecordBody {
 
     private static final JsonFactory JSON = new JsonFactory();
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream(128);
+    private final StringWriter out = new StringWriter(128);
+    // Text first, then UTF-8: what a character that is not valid UTF-16 becomes is then the JDK's choice (?).
     private final JsonGenerator json = JSON.createGenerator(ObjectWriteContext.empty(), out);
 
     private RecordBody() {
@@ -117,6 +119,6 @@ public final class RecordBody {
     public byte[] toJson() {
         json.writeEndObject();
         json.close();
-        return out.toByteArray();
+        return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -1,6 +1,7 @@
 package io.crmbridge.crm.webapi;
 
-import java.io.ByteArrayOutputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
 
@@ -77,12 +78,12 @@ public final class WriteRequests {
 
     /** {@code {"@odata.id": "<entityset>(<key>)"}}, the form the $ref requests take. */
     private static byte[] reference(RecordAddress target) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64);
+        StringWriter out = new StringWriter(64);
         try (JsonGenerator json = JSON.createGenerator(ObjectWriteContext.empty(), out)) {
             json.writeStartObject();
             json.writeStringProperty("@odata.id", target.toUrl());
             json.writeEndObject();
         }
-        return out.toByteArray();
+        return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 }

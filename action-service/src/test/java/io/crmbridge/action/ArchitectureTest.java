@@ -1,8 +1,11 @@
 package io.crmbridge.action;
 
+import java.util.Map;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.crmbridge.crm.webapi.WebApiRequest;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -42,6 +45,16 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage(CORE)
                 .should().dependOnClassesThat().resideInAnyPackage("..action.pipeline..", "..action.events..",
                         "..action.dataverse..", "..action.monitoring..")
+                .check(classes);
+    }
+
+    @Test
+    void writeRequestsAreShapedOnlyByCrmClient() {
+        noClasses().should().callConstructor(WebApiRequest.class, String.class, String.class, Map.class, byte[].class)
+                .orShould().callMethod(WebApiRequest.class, "json", String.class, String.class, byte[].class)
+                .orShould().callMethod(WebApiRequest.class, "json", String.class, String.class, String.class)
+                .orShould().callMethod(WebApiRequest.class, "withHeader", String.class, String.class)
+                .because("crm-client's WriteRequests is the one place that shapes Dataverse write requests")
                 .check(classes);
     }
 }

@@ -1,8 +1,7 @@
 package io.crmbridge.action.dataverse;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import io.crmbridge.action.execution.Dataverse;
@@ -17,7 +16,6 @@ import io.crmbridge.crm.webapi.Batch;
 import io.crmbridge.crm.webapi.BatchPart;
 import io.crmbridge.crm.webapi.BatchResponse;
 import io.crmbridge.crm.webapi.Outcome;
-import io.crmbridge.crm.webapi.WebApiRequest;
 import io.crmbridge.crm.webapi.WebApiResponse;
 import reactor.core.publisher.Mono;
 
@@ -25,7 +23,7 @@ import reactor.core.publisher.Mono;
  * Writes through crm-client's Web API client, which authenticates, paces each connection with its governor
  * (Retry-After, concurrency, adaptive rate) and retries whole requests; this adapter maps its outcomes to what
  * execution decides on. A request that got an answer Dataverse meant for the write (404, 412...) is passed on as
- * that answer, so the idempotency rules can read it.
+ * that answer, crm-client's {@link DataverseError} as it is, so the idempotency rules can read it.
  */
 public final class WebApiDataverse implements Dataverse {
 
@@ -38,7 +36,7 @@ public final class WebApiDataverse implements Dataverse {
     @Override
     public CompletableFuture<Exchange> batch(ConnectionId connection, List<WriteRequest> requests) {
         Batch.Builder batch = Batch.builder();
-        requests.forEach(request -> batch.add(webApi(request)));
+        requests.forEach(request -> batch.add(request.webApi()));
         return connections.of(connection)
                 .flatMap(api -> api.batch(batch.build(), true))
                 .map(WebApiDataverse::answered)
@@ -49,7 +47,7 @@ public final class WebApiDataverse implements Dataverse {
     @Override
     public CompletableFuture<Exchange> single(ConnectionId connection, WriteRequest request) {
         return connections.of(connection)
-                .flatMap(api -> api.execute(webApi(request)))
+                .flatMap(api -> api.execute(request.webApi()))
                 .map(WebApiDataverse::single)
                 .switchIfEmpty(Mono.fromSupplier(() -> noToken(connection)))
                 .toFuture();
@@ -69,26 +67,22 @@ public final class WebApiDataverse implements Dataverse {
         }
         Outcome.Failure<WebApiResponse> failure = (Outcome.Failure<WebApiResponse>) outcome;
         if (failure.kind() == FailureKind.PERMANENT && failure.error().status() != 0) {
-            return new Exchange.Answered(List.of(error(failure.error())), failure.attempts());
+            return new Exchange.Answered(List.of(WriteResponse.failed(failure.error())), failure.attempts());
         }
         return unanswered(failure);
     }
 
     private static WriteResponse part(BatchPart part) {
         if (part.response().isEmpty()) {
-            return WriteResponse.error(0, "", "Dataverse did not run this part of the $batch");
+            return WriteResponse.failed(new DataverseError(0, "", "Dataverse did not run this part of the $batch",
+                    Optional.empty()));
         }
-        return part.succeeded() ? success(part.response().get()) : error(part.error().orElseThrow());
+        return part.succeeded() ? success(part.response().get()) : WriteResponse.failed(part.error().orElseThrow());
     }
 
     private static WriteResponse success(WebApiResponse response) {
-        return WriteResponse.success(response.status(), response.header("OData-EntityId")
-                .or(() -> response.header("Location")).orElse(null));
-    }
-
-    private static WriteResponse error(DataverseError error) {
-        return new WriteResponse(error.status(), Optional.empty(), error.code(), error.message(),
-                error.retryAfter());
+        return WriteResponse.success(response.status(),
+                io.crmbridge.crm.webapi.WriteResponse.of(response).entityUrl().orElse(null));
     }
 
     private static Exchange unanswered(Outcome.Failure<?> failure) {
@@ -100,10 +94,5 @@ public final class WebApiDataverse implements Dataverse {
     private Exchange noToken(ConnectionId connection) {
         return new Exchange.Unanswered(new RequestFailure(FailureKind.UNAUTHORIZED, 0, "", "no access token for "
                 + "connection " + connection + " within " + connections.tokenWait()), 0);
-    }
-
-    private static WebApiRequest webApi(WriteRequest request) {
-        byte[] body = request.body() == null ? null : request.body().getBytes(StandardCharsets.UTF_8);
-        return new WebApiRequest(request.method(), request.path(), request.headers(), body);
     }
 }

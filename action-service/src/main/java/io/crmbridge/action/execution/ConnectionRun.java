@@ -71,7 +71,7 @@ final class ConnectionRun {
     }
 
     private CompletableFuture<List<Retry>> send(List<Job> chunk) {
-        List<WriteRequest> requests = chunk.stream().map(job -> WriteRequests.of(job.write())).toList();
+        List<WriteRequest> requests = chunk.stream().map(job -> WebApiWrites.of(job.write())).toList();
         CompletableFuture<Exchange> exchange = inFlight.submit(() -> requests.size() == 1
                 ? dataverse.single(connection, requests.get(0)) : dataverse.batch(connection, requests));
         return exchange.handle((answer, error) -> settle(chunk, answer != null ? answer : unanswered(error)));

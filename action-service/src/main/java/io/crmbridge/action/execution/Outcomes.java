@@ -6,16 +6,15 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.crmbridge.action.command.Operation;
 import io.crmbridge.action.command.Write;
 import io.crmbridge.crm.failure.DataverseError;
 import io.crmbridge.crm.failure.FailureClassification;
 import io.crmbridge.crm.failure.FailureKind;
 
 /**
- * The one place that decides how a write ended. Statuses are classified by crm-client's
- * {@link FailureClassification}; on top of it come the answers that mean "already done" for an idempotent
- * redelivery:
+ * The one place that decides how a write ended. Dataverse's errors arrive as crm-client read them
+ * ({@link DataverseError}) and are classified by crm-client's {@link FailureClassification}; on top of it come the
+ * answers that mean "already done" for an idempotent redelivery:
  *
  * <table>
  * <caption>Decisions</caption>
@@ -44,19 +43,21 @@ final class Outcomes {
 
     /** The decision after {@code response} to the {@code attempt}-th sending of {@code write}. */
     Decision decide(Write write, WriteResponse response, int attempt) {
-        if (response.succeeded() || alreadyDone(write, response)) {
-            return new Decision.Final(new WriteOutcome.Written(recordId(write, response), response.status()));
+        if (response instanceof WriteResponse.Succeeded success) {
+            return written(write, success.entityId(), success.status());
         }
-        DataverseError error = new DataverseError(response.status(), response.code(), response.message(),
-                response.retryAfter());
+        DataverseError error = ((WriteResponse.Failed) response).error();
+        if (alreadyDone(write, error)) {
+            return written(write, Optional.empty(), error.status());
+        }
         FailureKind kind = classification.kindOf(error);
         if (kind == FailureKind.UNAUTHORIZED) {
             return new Decision.Final(new WriteOutcome.Deferred("Dataverse answered 401"));
         }
         if (kind.retryable() && attempt < maxAttempts) {
-            return new Decision.Retry(response.retryAfter().orElseGet(() -> classification.backoff(attempt)));
+            return new Decision.Retry(error.retryAfter().orElseGet(() -> classification.backoff(attempt)));
         }
-        return new Decision.Final(rejected(response.status(), response.code(), response.message(), kind));
+        return new Decision.Final(rejected(error.status(), error.code(), error.message(), kind));
     }
 
     /** The outcome of every write of a request that failed as a whole. */
@@ -74,20 +75,20 @@ final class Outcomes {
                 message.isEmpty() ? "Dataverse answered " + status : message, kind.retryable());
     }
 
-    private static boolean alreadyDone(Write write, WriteResponse response) {
-        Operation operation = write.operation();
-        boolean duplicate = response.code().equalsIgnoreCase(DataverseError.DUPLICATE_RECORD);
-        return switch (operation) {
-            case CREATE -> duplicate || response.status() == 412 && response.code().isEmpty();
-            case DELETE, DISASSOCIATE -> response.status() == 404;
+    private static boolean alreadyDone(Write write, DataverseError error) {
+        boolean duplicate = error.hasCode(DataverseError.DUPLICATE_RECORD);
+        return switch (write.operation()) {
+            case CREATE -> duplicate || error.status() == 412 && error.code().isEmpty();
+            case DELETE, DISASSOCIATE -> error.status() == 404;
             case ASSOCIATE -> duplicate;
             default -> false;
         };
     }
 
-    private static String recordId(Write write, WriteResponse response) {
-        return write.knownId().map(Object::toString).orElseGet(() -> response.entityId().flatMap(Outcomes::idIn)
+    private static Decision written(Write write, Optional<String> entityId, int status) {
+        String recordId = write.knownId().map(Object::toString).orElseGet(() -> entityId.flatMap(Outcomes::idIn)
                 .orElse(null));
+        return new Decision.Final(new WriteOutcome.Written(recordId, status));
     }
 
     private static Optional<String> idIn(String entityUrl) {

@@ -1,20 +1,22 @@
 package io.crmbridge.action.execution;
 
-import java.util.Map;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
+import io.crmbridge.crm.webapi.WebApiRequest;
+
 /**
- * One Web API request of a write, independent of how it is sent (alone or as a {@code $batch} part).
- *
- * @param path    relative to the Web API root ({@code .../api/data/v9.2/}), e.g. {@code accounts(<id>)}
- * @param headers request headers beyond the standard OData ones (If-Match, Content-Type)
- * @param body    JSON, or null for none
+ * One Web API request of a write, as {@link WebApiWrites} had crm-client shape it, independent of how it is sent
+ * (alone or as a {@code $batch} part).
  */
-public record WriteRequest(String method, String path, Map<String, String> headers, String body) {
+public record WriteRequest(WebApiRequest webApi) {
 
     public WriteRequest {
-        Objects.requireNonNull(method, "method");
-        Objects.requireNonNull(path, "path");
-        headers = Map.copyOf(headers);
+        Objects.requireNonNull(webApi, "webApi");
+    }
+
+    /** The JSON body as text, or null for none. */
+    public String body() {
+        return webApi.body() == null ? null : new String(webApi.body(), StandardCharsets.UTF_8);
     }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.crmbridge.action.command.ColumnValue;
 import io.crmbridge.action.command.Commands;
 import io.crmbridge.crm.connection.ConnectionId;
+import io.crmbridge.crm.failure.DataverseError;
 import io.crmbridge.crm.failure.FailureClassification;
 import io.crmbridge.crm.failure.FailureKind;
 import io.crmbridge.crm.failure.RetrySettings;
@@ -68,7 +69,7 @@ class ExecutingWritesTest {
     void retriesAThrottledPartBeforeTheRowsNextWrite() {
         AtomicInteger throttles = new AtomicInteger(1);
         dataverse.answer(request -> request.body().equals(body("first")) && throttles.getAndDecrement() > 0
-                ? new WriteResponse(429, Optional.empty(), "0x80072322", "limit", Optional.of(Duration.ZERO))
+                ? WriteResponse.failed(new DataverseError(429, "0x80072322", "limit", Optional.of(Duration.ZERO)))
                 : WriteResponse.success(204, null));
 
         List<Done> done = executing(100).execute(List.of(job(update("first"), "row-1"), job(update("other"), "row-2"),

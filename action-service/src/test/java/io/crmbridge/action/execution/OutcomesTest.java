@@ -6,6 +6,7 @@ import java.util.Optional;
 import io.crmbridge.action.command.Commands;
 import io.crmbridge.action.command.Operation;
 import io.crmbridge.action.command.Write;
+import io.crmbridge.crm.failure.DataverseError;
 import io.crmbridge.crm.failure.FailureClassification;
 import io.crmbridge.crm.failure.FailureKind;
 import io.crmbridge.crm.failure.RetrySettings;
@@ -78,8 +79,8 @@ class OutcomesTest {
 
     @Test
     void throttlingIsRetriedAfterRetryAfterUntilTheBoundThenFailsRetryable() {
-        WriteResponse throttled = new WriteResponse(429, Optional.empty(), "0x80072322", "limit",
-                Optional.of(Duration.ofSeconds(7)));
+        WriteResponse throttled = WriteResponse.failed(new DataverseError(429, "0x80072322", "limit",
+                Optional.of(Duration.ofSeconds(7))));
 
         assertThat(outcomes.decide(Writes.of(Commands.update()), throttled, 1))
                 .isEqualTo(new Decision.Retry(Duration.ofSeconds(7)));

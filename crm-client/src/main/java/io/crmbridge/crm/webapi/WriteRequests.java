@@ -1,15 +1,22 @@
 package io.crmbridge.crm.webapi;
 
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Objects;
+
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
 
 /**
  * The single-record writes of the Web API (reference §3) as {@link WebApiRequest}s, to send with
- * {@link DataverseConnection#execute} or to put in a {@link Batch}. Bodies are JSON from
- * {@link io.crmbridge.crm.record.RecordWriter}.
+ * {@link DataverseConnection#execute} or to put in a {@link Batch}; the one place that shapes them. Bodies are JSON
+ * from {@link RecordBody}.
  */
 public final class WriteRequests {
 
+    private static final JsonFactory JSON = new JsonFactory();
     private static final String PREFER = "Prefer";
     // The returned row comes with its annotations, so RecordParser can type lookups and labels.
     private static final String REPRESENTATION = "return=representation,odata.include-annotations=\"*\"";
@@ -44,7 +51,7 @@ public final class WriteRequests {
 
     /** DELETE a row; {@code ifMatch} (an ETag) makes it conditional, null deletes whatever the version. */
     public static WebApiRequest delete(RecordAddress row, String ifMatch) {
-        WebApiRequest request = new WebApiRequest("DELETE", row.toUrl(), java.util.Map.of(), null);
+        WebApiRequest request = new WebApiRequest("DELETE", row.toUrl(), Map.of(), null);
         return ifMatch == null ? request : request.withHeader("If-Match", ifMatch);
     }
 
@@ -56,7 +63,7 @@ public final class WriteRequests {
     /** Removes {@code target} from the collection-valued navigation property {@code navigation} of {@code row}. */
     public static WebApiRequest disassociate(RecordAddress row, String navigation, RecordAddress target) {
         return new WebApiRequest("DELETE", row.toUrl() + "/" + navigation + "(" + target.key() + ")/$ref",
-                java.util.Map.of(), null);
+                Map.of(), null);
     }
 
     /** Points the single-valued navigation property {@code navigation} of {@code row} at {@code target}. */
@@ -66,11 +73,17 @@ public final class WriteRequests {
 
     /** Clears the single-valued navigation property {@code navigation} of {@code row}. */
     public static WebApiRequest clearReference(RecordAddress row, String navigation) {
-        return new WebApiRequest("DELETE", row.toUrl() + "/" + navigation + "/$ref", java.util.Map.of(), null);
+        return new WebApiRequest("DELETE", row.toUrl() + "/" + navigation + "/$ref", Map.of(), null);
     }
 
+    /** {@code {"@odata.id": "<entityset>(<key>)"}}, the form the $ref requests take. */
     private static byte[] reference(RecordAddress target) {
-        String id = target.toUrl().replace("\\", "\\\\").replace("\"", "\\\"");
-        return ("{\"@odata.id\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8);
+        StringWriter out = new StringWriter(64);
+        try (JsonGenerator json = JSON.createGenerator(ObjectWriteContext.empty(), out)) {
+            json.writeStartObject();
+            json.writeStringProperty("@odata.id", target.toUrl());
+            json.writeEndObject();
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 }

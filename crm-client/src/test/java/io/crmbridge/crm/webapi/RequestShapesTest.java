@@ -1,6 +1,8 @@
 package io.crmbridge.crm.webapi;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -45,6 +47,24 @@ class RequestShapesTest {
         assertThat(RecordAddress.byId("accounts", UUID.fromString(ID)).toReference())
                 .isEqualTo("/accounts(" + ID + ")");
         assertThatThrownBy(() -> RecordAddress.byId("accounts", "not-a-guid"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void encodesAlternateKeyValuesSoTheyStayInsideTheirSegment() {
+        Map<String, Object> key = new LinkedHashMap<>();
+        key.put("accountnumber", "O'Neil & Co");
+        key.put("cr123_code", "A/B,C) Zoë");
+        key.put("cr123_due", Instant.parse("2026-03-01T10:15:30Z"));
+        key.put("cr123_rate", new BigDecimal("1E+2"));
+        key.put("cr123_count", 7L);
+        key.put("cr123_active", true);
+        key.put("primarycontactid", new RecordAddress.Lookup(ID));
+
+        assertThat(RecordAddress.byKey("accounts", key).toUrl()).isEqualTo("accounts(accountnumber='O''Neil%20%26%20Co',"
+                + "cr123_code='A%2FB%2CC%29%20Zo%C3%AB',cr123_due=2026-03-01T10%3A15%3A30Z,cr123_rate=100,"
+                + "cr123_count=7,cr123_active=true,_primarycontactid_value=" + ID + ")");
+        assertThatThrownBy(() -> RecordAddress.byKey("accounts", Map.of()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

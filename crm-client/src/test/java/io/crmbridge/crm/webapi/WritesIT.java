@@ -2,7 +2,6 @@ package io.crmbridge.crm.webapi;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,7 +11,6 @@ import io.crmbridge.crm.failure.FailureKind;
 import io.crmbridge.crm.metadata.TableMetadata;
 import io.crmbridge.crm.record.EntityRecord;
 import io.crmbridge.crm.record.RecordParser;
-import io.crmbridge.crm.record.RecordWriter;
 import io.crmbridge.events.DateTimeValue;
 import io.crmbridge.events.DecimalValue;
 import io.crmbridge.events.EntityReference;
@@ -23,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Single-record writes against the sandbox, with bodies from RecordWriter and reads back through RecordParser. */
+/** Single-record writes against the sandbox, with bodies from RecordBody and reads back through RecordParser. */
 class WritesIT {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -42,18 +40,19 @@ class WritesIT {
 
     @Test
     void createsARowWithTypedValuesAndLookupsAndReadsThemBack() {
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("name", "Contoso Pharmaceuticals");
-        values.put("revenue", new DecimalValue("12345678901.2300"));
-        values.put("industrycode", new OptionSetValue(7, null));
-        values.put("creditonhold", true);
-        values.put("numberofemployees", 250);
-        values.put("lastusedincampaign", new DateTimeValue(Instant.parse("2026-02-03T04:05:06Z")));
-        Map<String, EntityReference> lookups = Map.of("primarycontactid",
-                new EntityReference("contact", contact.toString(), null));
+        byte[] account = RecordBody.create()
+                .text("name", "Contoso Pharmaceuticals")
+                .decimal("revenue", "12345678901.2300")
+                .choice("industrycode", 7)
+                .flag("creditonhold", true)
+                .number("numberofemployees", 250)
+                .moment("lastusedincampaign", Instant.parse("2026-02-03T04:05:06Z"))
+                .bind(metadata("account").navigationFor("primarycontactid", "contact"),
+                        RecordAddress.byId(entitySets.get("contact"), contact))
+                .toJson();
 
-        WriteResponse created = dataverse.write(WriteRequests.create("accounts", writer("account")
-                .write(values, lookups), false)).block(WAIT).orElseThrow();
+        WriteResponse created = dataverse.write(WriteRequests.create("accounts", account, false)).block(WAIT)
+                .orElseThrow();
 
         assertThat(created.status()).isEqualTo(204);
         EntityRecord read = dataverse.retrieve(parser("account"), RecordAddress.byId("accounts",
@@ -72,13 +71,13 @@ class WritesIT {
     @Test
     void writesMultiTargetAndCustomLookupsThroughTheirNavigationProperties() {
         UUID account = sandbox.org.table("account").create(Map.of("name", "Customer"));
-        byte[] opportunity = writer("opportunity").write(Map.of("name", "Deal"), Map.of("customerid",
-                new EntityReference("account", account.toString(), null)));
-        byte[] project = writer("cr123_project").write(Map.of("cr123_name", "Rollout",
-                "cr123_discountrate", new DecimalValue("0.1250"),
-                "cr123_regions", new OptionSetValues(List.of(new OptionSetValue(100000000, null),
-                        new OptionSetValue(100000002, null)))),
-                Map.of("cr123_accountid", new EntityReference("account", account.toString(), null)));
+        RecordAddress customer = RecordAddress.byId(entitySets.get("account"), account);
+        byte[] opportunity = RecordBody.create().text("name", "Deal")
+                .bind(metadata("opportunity").navigationFor("customerid", "account"), customer).toJson();
+        byte[] project = RecordBody.create().text("cr123_name", "Rollout")
+                .decimal("cr123_discountrate", "0.1250")
+                .choices("cr123_regions", List.of(100000000, 100000002))
+                .bind(metadata("cr123_project").navigationFor("cr123_accountid", "account"), customer).toJson();
 
         WriteResponse deal = dataverse.write(WriteRequests.create("opportunities", opportunity, true))
                 .block(WAIT).orElseThrow();
@@ -180,10 +179,6 @@ class WritesIT {
     private static EntityRecord read(String table, String entitySet, WriteResponse written) {
         String id = parser(table).record(written.body()).id();
         return dataverse.retrieve(parser(table), RecordAddress.byId(entitySet, id)).block(WAIT).orElseThrow();
-    }
-
-    private static RecordWriter writer(String table) {
-        return new RecordWriter(metadata(table), entitySets);
     }
 
     private static RecordParser parser(String table) {

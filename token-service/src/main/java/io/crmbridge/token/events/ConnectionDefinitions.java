@@ -8,7 +8,7 @@ import io.crmbridge.events.ConnectionDefinition;
 import io.crmbridge.token.connection.AuthKind;
 import io.crmbridge.token.connection.AuthorityType;
 import io.crmbridge.token.connection.Connection;
-import io.crmbridge.token.connection.ConnectionId;
+import io.crmbridge.crm.connection.ConnectionId;
 
 /** Definitions as the public {@code ConnectionDefinition} contract: everything but the credential reference. */
 final class ConnectionDefinitions {
@@ -37,7 +37,7 @@ final class ConnectionDefinitions {
             return Optional.empty();
         }
         URI authority = URI.create(d.getAuthority());
-        return Optional.of(new Connection(ConnectionId.of(d.getConnectionId()), d.getDisplayName(),
+        return Optional.of(new Connection(ConnectionId.defined(d.getConnectionId()), d.getDisplayName(),
                 URI.create(d.getOrgUrl()), authority, AuthorityType.of(authority), d.getClientId(),
                 AuthKind.valueOf(d.getAuthKind().name()), d.getScopes(), Optional.empty(), d.getEnabled(),
                 d.getUpdatedAt()));

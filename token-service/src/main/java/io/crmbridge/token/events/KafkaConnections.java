@@ -19,7 +19,7 @@ import io.crmbridge.events.VaultEntry;
 import io.crmbridge.schemas.serde.AvroDeserializer;
 import io.crmbridge.token.connection.ClientCredential;
 import io.crmbridge.token.connection.Connection;
-import io.crmbridge.token.connection.ConnectionId;
+import io.crmbridge.crm.connection.ConnectionId;
 import io.crmbridge.token.connection.Connections;
 import io.crmbridge.token.vault.TokenVault;
 import io.crmbridge.token.vault.VaultKey;
@@ -165,7 +165,7 @@ final class KafkaConnections implements Connections, Runnable {
             if (record.topic().equals(vaultTopic())) {
                 applyVaultRecord(record);
             } else {
-                ConnectionId id = ConnectionId.of(record.key());
+                ConnectionId id = ConnectionId.defined(record.key());
                 applyDefinition(id, record.value() == null ? null : ConnectionDefinitions.fromAvro(
                         definitionReader.deserialize(record.topic(), record.headers(), record.value())).orElse(null));
             }

@@ -5,7 +5,7 @@ import java.time.Instant;
 
 import io.crmbridge.crm.token.TokenCipher;
 import io.crmbridge.events.VaultEntry;
-import io.crmbridge.token.connection.ConnectionId;
+import io.crmbridge.crm.connection.ConnectionId;
 
 /** Sealed vault records as the {@code VaultEntry} contract. */
 final class VaultEntries {

@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.crmbridge.crm.token.TokenCipher;
 import io.crmbridge.events.VaultEntry;
 import io.crmbridge.schemas.serde.AvroDeserializer;
-import io.crmbridge.token.connection.ConnectionId;
+import io.crmbridge.crm.connection.ConnectionId;
 import io.crmbridge.token.refresh.HandedOver;
 import io.crmbridge.token.refresh.RefreshingTokens;
 import io.crmbridge.token.vault.TokenVault;

@@ -3,7 +3,7 @@ package io.crmbridge.token.events;
 import java.nio.charset.StandardCharsets;
 import java.util.function.IntSupplier;
 
-import io.crmbridge.token.connection.ConnectionId;
+import io.crmbridge.crm.connection.ConnectionId;
 import io.crmbridge.token.refresh.Shards;
 import org.apache.kafka.common.utils.Utils;
 

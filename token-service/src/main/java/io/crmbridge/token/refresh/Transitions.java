@@ -13,7 +13,7 @@ import java.util.function.Function;
 
 import io.crmbridge.token.connection.AuthKind;
 import io.crmbridge.token.connection.Connection;
-import io.crmbridge.token.connection.ConnectionId;
+import io.crmbridge.crm.connection.ConnectionId;
 import io.crmbridge.token.connection.ConnectionState;
 import io.crmbridge.token.refresh.LifecycleEvent.Details;
 import io.crmbridge.token.refresh.LifecycleEvent.Type;

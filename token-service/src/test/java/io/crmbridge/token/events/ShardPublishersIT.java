@@ -12,7 +12,7 @@ import io.crmbridge.schemas.topics.TopicCreation;
 import io.crmbridge.schemas.topics.TopicSettings;
 import io.crmbridge.schemas.topics.Topics;
 import io.crmbridge.token.connection.ConnectionFixtures;
-import io.crmbridge.token.connection.ConnectionId;
+import io.crmbridge.crm.connection.ConnectionId;
 import io.crmbridge.token.connection.ConnectionState;
 import io.crmbridge.token.fixtures.Grants;
 import io.crmbridge.token.fixtures.TopicTap;

@@ -11,7 +11,7 @@ import java.util.Set;
 import com.microsoft.aad.msal4j.MsalResponses;
 import io.crmbridge.token.connection.Connection;
 import io.crmbridge.token.connection.ConnectionFixtures;
-import io.crmbridge.token.connection.ConnectionId;
+import io.crmbridge.crm.connection.ConnectionId;
 import io.crmbridge.token.connection.ConnectionState;
 import io.crmbridge.token.connection.InMemoryConnections;
 import io.crmbridge.token.fixtures.MutableClock;

@@ -17,7 +17,7 @@ import io.crmbridge.token.connection.Connections;
 import io.crmbridge.token.oauth.OAuthSettings;
 import io.crmbridge.token.refresh.RefreshOutcomes;
 import io.crmbridge.token.refresh.RefreshingTokens;
-import io.crmbridge.token.refresh.Shards;
+import io.crmbridge.token.vault.Shards;
 import io.crmbridge.token.refresh.TokenIssuer;
 import io.crmbridge.token.refresh.TokenUpdates;
 import org.springframework.beans.factory.ObjectProvider;

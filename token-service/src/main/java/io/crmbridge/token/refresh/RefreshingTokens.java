@@ -22,6 +22,7 @@ import io.crmbridge.token.connection.Connection;
 import io.crmbridge.crm.connection.ConnectionId;
 import io.crmbridge.token.connection.ConnectionState;
 import io.crmbridge.token.connection.Connections;
+import io.crmbridge.token.vault.Shards;
 import io.crmbridge.token.vault.VaultKey;
 import io.crmbridge.token.vault.VaultState;
 import org.slf4j.Logger;

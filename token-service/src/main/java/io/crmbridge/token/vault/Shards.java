@@ -1,4 +1,4 @@
-package io.crmbridge.token.refresh;
+package io.crmbridge.token.vault;
 
 import io.crmbridge.crm.connection.ConnectionId;
 

@@ -17,7 +17,7 @@ import io.crmbridge.token.connection.Connections;
 import io.crmbridge.token.oauth.OAuthSettings;
 import io.crmbridge.token.refresh.RefreshOutcomes;
 import io.crmbridge.token.refresh.RefreshingTokens;
-import io.crmbridge.token.refresh.Shards;
+import io.crmbridge.token.vault.Shards;
 import io.crmbridge.token.refresh.TokenIssuer;
 import io.crmbridge.token.refresh.TokenUpdates;
 import org.springframework.beans.factory.ObjectProvider;
@@ -79,9 +79,10 @@ class TokenServiceConfiguration {
     RefreshingTokens refreshingTokens(Connections connections, TokenIssuer issuer, TokenUpdates updates,
                                       RefreshProperties properties, Clock clock, ExecutorService refreshWorkers,
                                       Shards shards, OAuthSettings oauth, ObjectProvider<RefreshOutcomes> outcomes) {
-        RefreshingTokens tokens = new RefreshingTokens(connections, issuer, updates, properties.settings(), clock,
-                refreshWorkers, shards, id -> oauth.connectUrl(id.value()),
-                outcomes.getIfAvailable(() -> RefreshOutcomes.NONE), new SecureRandom());
+        RefreshingTokens tokens = RefreshingTokens.over(connections, issuer, updates)
+                .settings(properties.settings()).clock(clock).executor(refreshWorkers).shards(shards)
+                .reconnectUrls(id -> oauth.connectUrl(id.value()))
+                .outcomes(outcomes.getIfAvailable(() -> RefreshOutcomes.NONE)).random(new SecureRandom()).build();
         connections.subscribe(tokens);
         return tokens;
     }

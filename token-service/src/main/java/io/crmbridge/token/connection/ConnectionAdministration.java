@@ -1,5 +1,6 @@
 package io.crmbridge.token.connection;
 
+import io.crmbridge.crm.connection.ConnectionId;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;

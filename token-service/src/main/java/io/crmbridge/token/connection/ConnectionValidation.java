@@ -1,5 +1,6 @@
 package io.crmbridge.token.connection;
 
+import io.crmbridge.crm.connection.ConnectionId;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
@@ -72,7 +73,7 @@ public final class ConnectionValidation {
         Connection build(Instant now) {
             String name = draft.displayName() == null || draft.displayName().isBlank() ? draft.id()
                     : draft.displayName().trim();
-            return new Connection(ConnectionId.of(draft.id()), name, orgUrl, withTrailingSlash(authority),
+            return new Connection(ConnectionId.defined(draft.id()), name, orgUrl, withTrailingSlash(authority),
                     authorityType, draft.clientId().trim(), authKind, scopes, credential,
                     draft.enabled() == null || draft.enabled(), now);
         }

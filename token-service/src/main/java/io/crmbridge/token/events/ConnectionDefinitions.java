@@ -4,19 +4,25 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
+import io.crmbridge.crm.connection.ConnectionId;
 import io.crmbridge.events.ConnectionDefinition;
+import io.crmbridge.schemas.serde.AvroDeserializer;
 import io.crmbridge.token.connection.AuthKind;
 import io.crmbridge.token.connection.AuthorityType;
 import io.crmbridge.token.connection.Connection;
-import io.crmbridge.token.connection.ConnectionId;
+import io.crmbridge.token.vault.ConnectionRecords;
 
 /** Definitions as the public {@code ConnectionDefinition} contract: everything but the credential reference. */
-final class ConnectionDefinitions {
+final class ConnectionDefinitions implements ConnectionRecords {
 
-    private ConnectionDefinitions() {
+    private final AvroDeserializer<ConnectionDefinition> reader;
+
+    ConnectionDefinitions(AvroDeserializer<ConnectionDefinition> reader) {
+        this.reader = reader;
     }
 
-    static ConnectionDefinition toAvro(Connection c) {
+    @Override
+    public ConnectionDefinition toRecord(Connection c) {
         return ConnectionDefinition.newBuilder()
                 .setConnectionId(c.id().value())
                 .setDisplayName(c.displayName())
@@ -32,12 +38,14 @@ final class ConnectionDefinitions {
     }
 
     /** The definition without its credential; empty when written by a newer service with an unknown auth kind. */
-    static Optional<Connection> fromAvro(ConnectionDefinition d) {
+    @Override
+    public Optional<Connection> connection(String topic, byte[] value) {
+        ConnectionDefinition d = reader.deserialize(topic, value);
         if (d.getAuthKind() == io.crmbridge.events.AuthKind.UNKNOWN) {
             return Optional.empty();
         }
         URI authority = URI.create(d.getAuthority());
-        return Optional.of(new Connection(ConnectionId.of(d.getConnectionId()), d.getDisplayName(),
+        return Optional.of(new Connection(ConnectionId.defined(d.getConnectionId()), d.getDisplayName(),
                 URI.create(d.getOrgUrl()), authority, AuthorityType.of(authority), d.getClientId(),
                 AuthKind.valueOf(d.getAuthKind().name()), d.getScopes(), Optional.empty(), d.getEnabled(),
                 d.getUpdatedAt()));

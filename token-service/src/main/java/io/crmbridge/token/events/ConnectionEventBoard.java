@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.crmbridge.events.ConnectionEvent;
 import io.crmbridge.events.ConnectionEventType;
-import io.crmbridge.token.connection.ConnectionId;
+import io.crmbridge.crm.connection.ConnectionId;
 import io.crmbridge.token.connection.ConnectionState;
 import io.crmbridge.token.refresh.LastKnownStatuses;
 

@@ -2,27 +2,31 @@ package io.crmbridge.token.events;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import io.crmbridge.crm.token.TokenCipher;
 import io.crmbridge.schemas.topics.OwnedTopics;
 import io.crmbridge.schemas.topics.Topics;
-import io.crmbridge.token.connection.ConfiguredConnections;
-import io.crmbridge.token.connection.ConnectionAdministration;
+import io.crmbridge.token.ownership.Followers;
+import io.crmbridge.token.ownership.OwnershipProperties;
+import io.crmbridge.token.ownership.UpdateRecords;
 import io.crmbridge.token.refresh.RefreshingTokens;
-import io.crmbridge.token.vault.TokenVault;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import io.crmbridge.token.vault.ConnectionRecords;
+import io.crmbridge.token.vault.KafkaClientSource;
+import io.crmbridge.token.vault.VaultRecords;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Scope;
 
-/** The Kafka side: owned topics, the definitions, ownership, publishing and the listeners. */
+/**
+ * The contracts side: owned topics, the Kafka setup, the Avro mappings behind the features' record ports and the
+ * topic followers.
+ */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(OwnershipProperties.class)
 class EventsConfiguration {
 
     @Bean
@@ -39,40 +43,26 @@ class EventsConfiguration {
     }
 
     @Bean
-    VaultPartitions vaultPartitions(KafkaSetup kafka) {
-        return new VaultPartitions(() -> {
-            try (var consumer = kafka.consumer("partition-count", null)) {
-                return consumer.partitionsFor(kafka.topics().tokenVault().name()).size();
-            }
-        });
+    KafkaClientSource kafkaClientSource(KafkaSetup kafka) {
+        return new KafkaSetupClients(kafka);
     }
 
-    @Bean(destroyMethod = "closeAll")
-    ShardPublishers shardPublishers(KafkaSetup kafka, VaultPartitions partitions, TokenVault vault,
-                                    TokenCipher cipher) {
-        return new ShardPublishers(kafka, partitions, vault, new ConnectionEvents(kafka.instanceId()),
-                new AccessTokenGrants(cipher));
+    // Prototypes: each consumer thread reads with a deserializer of its own, as it always has.
+    @Bean
+    @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
+    VaultRecords vaultRecords(KafkaSetup kafka) {
+        return new VaultEntries(kafka.deserializer());
     }
 
     @Bean
-    KafkaConnections kafkaConnections(KafkaSetup kafka, VaultPartitions partitions, TokenVault vault,
-                                      ConfiguredConnections configured) {
-        return new KafkaConnections(kafka, partitions, vault, configured.credentials());
-    }
-
-    @Bean(destroyMethod = "close")
-    KafkaHandovers kafkaHandovers(KafkaSetup kafka, VaultPartitions partitions, TokenVault vault) {
-        return new KafkaHandovers(kafka, partitions, vault);
+    @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
+    ConnectionRecords connectionRecords(KafkaSetup kafka) {
+        return new ConnectionDefinitions(kafka.deserializer());
     }
 
     @Bean
-    VaultOwnership vaultOwnership(KafkaSetup kafka, TokenVault vault, ShardPublishers publishers,
-                                  RefreshingTokens tokens, OwnershipProperties ownership) {
-        int session = (int) ownership.sessionTimeout().toMillis();
-        return new VaultOwnership(kafka, vault, publishers, tokens, Map.of(
-                ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName(),
-                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, session,
-                ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, Math.max(500, session / 5)));
+    UpdateRecords updateRecords(KafkaSetup kafka, TokenCipher cipher) {
+        return new AvroUpdateRecords(kafka.instanceId(), cipher);
     }
 
     @Bean
@@ -86,16 +76,9 @@ class EventsConfiguration {
     }
 
     @Bean
-    KafkaClients kafkaClients(KafkaConnections connections, VaultOwnership ownership, TokenRequestListener requests,
-                              ConnectionEventBoard board, ConnectionAdministration administration,
-                              ConfiguredConnections configured, OwnershipProperties properties) {
-        return new KafkaClients(connections, ownership, requests, board, administration, configured.all(),
-                properties.startupTimeout());
-    }
-
-    @Bean
-    KafkaReadiness kafka(KafkaProperties kafka, KafkaConnections connections, VaultOwnership ownership) {
-        return new KafkaReadiness(kafka.buildAdminProperties(), connections, ownership);
+    Followers followers(TokenRequestListener requests, ConnectionEventBoard board) {
+        return new Followers(List.of(new Followers.Follower("token-requests", requests, requests::stop),
+                new Followers.Follower("connection-events", board, board::stop)));
     }
 
     private static String hostName() {

@@ -3,7 +3,7 @@ package io.crmbridge.token.events;
 import java.util.OptionalLong;
 
 import io.crmbridge.events.TokenRequest;
-import io.crmbridge.token.connection.ConnectionId;
+import io.crmbridge.crm.connection.ConnectionId;
 import io.crmbridge.token.refresh.RefreshingTokens;
 
 /**

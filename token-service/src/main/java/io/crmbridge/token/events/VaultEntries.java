@@ -3,17 +3,23 @@ package io.crmbridge.token.events;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 
+import io.crmbridge.crm.connection.ConnectionId;
 import io.crmbridge.crm.token.TokenCipher;
 import io.crmbridge.events.VaultEntry;
-import io.crmbridge.token.connection.ConnectionId;
+import io.crmbridge.schemas.serde.AvroDeserializer;
+import io.crmbridge.token.vault.VaultRecords;
 
 /** Sealed vault records as the {@code VaultEntry} contract. */
-final class VaultEntries {
+public final class VaultEntries implements VaultRecords {
 
-    private VaultEntries() {
+    private final AvroDeserializer<VaultEntry> reader;
+
+    public VaultEntries(AvroDeserializer<VaultEntry> reader) {
+        this.reader = reader;
     }
 
-    static VaultEntry toAvro(ConnectionId id, TokenCipher.Sealed sealed, Instant savedAt) {
+    @Override
+    public VaultEntry toRecord(ConnectionId id, TokenCipher.Sealed sealed, Instant savedAt) {
         return VaultEntry.newBuilder()
                 .setConnectionId(id.value())
                 .setKeyId(sealed.keyId())
@@ -23,7 +29,9 @@ final class VaultEntries {
                 .build();
     }
 
-    static TokenCipher.Sealed sealed(VaultEntry entry) {
+    @Override
+    public TokenCipher.Sealed sealed(String topic, byte[] value) {
+        VaultEntry entry = reader.deserialize(topic, value);
         return new TokenCipher.Sealed(entry.getKeyId(), bytes(entry.getNonce()), bytes(entry.getCiphertext()));
     }
 

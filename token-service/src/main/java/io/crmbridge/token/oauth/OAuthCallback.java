@@ -4,7 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
-import io.crmbridge.token.connection.ConnectionId;
+import io.crmbridge.crm.connection.ConnectionId;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
@@ -39,7 +39,7 @@ class OAuthCallback {
     @GetMapping("/connections/{id}/connect")
     Mono<ResponseEntity<String>> connect(@PathVariable String id) {
         return blocking(() -> {
-            SigningIn.Redirect redirect = signingIn.start(ConnectionId.of(id));
+            SigningIn.Redirect redirect = signingIn.start(ConnectionId.defined(id));
             ResponseCookie cookie = ResponseCookie.from(BINDING_COOKIE, redirect.binding()).httpOnly(true)
                     .secure("https".equals(settings.publicUrl().getScheme())).sameSite("Lax").path("/oauth")
                     .maxAge(settings.signInLifetime()).build();
@@ -74,7 +74,7 @@ class OAuthCallback {
     @PostMapping(path = "/connections/{id}/device-code")
     Mono<ResponseEntity<String>> deviceCode(@PathVariable String id) {
         return blocking(() -> {
-            SigningIn.DeviceSignIn sign = signingIn.startDeviceCode(ConnectionId.of(id));
+            SigningIn.DeviceSignIn sign = signingIn.startDeviceCode(ConnectionId.defined(id));
             return page(HttpStatus.OK, "Sign in with a device code", "Open " + sign.verificationUri()
                     + " and enter the code " + sign.userCode() + " before " + sign.expiresAt() + ".");
         });
@@ -83,7 +83,7 @@ class OAuthCallback {
     @PostMapping("/connections/{id}/retry")
     Mono<ResponseEntity<String>> retry(@PathVariable String id) {
         return blocking(() -> {
-            signingIn.retry(ConnectionId.of(id));
+            signingIn.retry(ConnectionId.defined(id));
             return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create("/connections")).<String>build();
         });
     }

@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.crmbridge.crm.token.TokenCipher;
-import io.crmbridge.token.connection.ConnectionId;
+import io.crmbridge.crm.connection.ConnectionId;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -65,7 +65,7 @@ final class SignInStates {
         if (used.putIfAbsent(payload.n(), Instant.ofEpochSecond(payload.e())) != null) {
             throw new Refused("this sign-in was already completed (a replayed callback)");
         }
-        return new Accepted(ConnectionId.of(payload.c()), payload.v());
+        return new Accepted(ConnectionId.defined(payload.c()), payload.v());
     }
 
     private Optional<Payload> open(String state) {

@@ -17,7 +17,7 @@ import com.microsoft.aad.msal4j.DeviceCodeFlowParameters;
 import com.microsoft.aad.msal4j.IAuthenticationResult;
 import io.crmbridge.token.connection.AuthKind;
 import io.crmbridge.token.connection.Connection;
-import io.crmbridge.token.connection.ConnectionId;
+import io.crmbridge.crm.connection.ConnectionId;
 import io.crmbridge.token.connection.Connections;
 import io.crmbridge.token.refresh.IssuedToken;
 import io.crmbridge.token.refresh.RefreshFailure;

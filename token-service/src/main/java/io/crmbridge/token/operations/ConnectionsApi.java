@@ -12,7 +12,7 @@ import io.crmbridge.token.connection.Connection;
 import io.crmbridge.token.connection.ConnectionAdministration.Outcome;
 import io.crmbridge.token.connection.ConnectionAdministration;
 import io.crmbridge.token.connection.ConnectionDraft;
-import io.crmbridge.token.connection.ConnectionId;
+import io.crmbridge.crm.connection.ConnectionId;
 import io.crmbridge.token.connection.Connections;
 import io.crmbridge.token.oauth.OAuthSettings;
 import io.crmbridge.token.oauth.SigningIn;
@@ -70,22 +70,22 @@ class ConnectionsApi {
 
     @PutMapping("/{id}")
     Mono<ResponseEntity<?>> update(@PathVariable String id, @RequestBody ConnectionDraft draft) {
-        return blocking(() -> answer(administration.update(ConnectionId.of(id), draft), HttpStatus.OK));
+        return blocking(() -> answer(administration.update(ConnectionId.defined(id), draft), HttpStatus.OK));
     }
 
     @DeleteMapping("/{id}")
     Mono<ResponseEntity<?>> delete(@PathVariable String id) {
-        return blocking(() -> answer(administration.delete(ConnectionId.of(id)), HttpStatus.NO_CONTENT));
+        return blocking(() -> answer(administration.delete(ConnectionId.defined(id)), HttpStatus.NO_CONTENT));
     }
 
     @PostMapping("/{id}/disable")
     Mono<ResponseEntity<?>> disable(@PathVariable String id) {
-        return blocking(() -> answer(administration.disable(ConnectionId.of(id)), HttpStatus.OK));
+        return blocking(() -> answer(administration.disable(ConnectionId.defined(id)), HttpStatus.OK));
     }
 
     @PostMapping("/{id}/enable")
     Mono<ResponseEntity<?>> enable(@PathVariable String id) {
-        return blocking(() -> answer(administration.enable(ConnectionId.of(id)), HttpStatus.OK));
+        return blocking(() -> answer(administration.enable(ConnectionId.defined(id)), HttpStatus.OK));
     }
 
     /**
@@ -132,7 +132,7 @@ class ConnectionsApi {
     }
 
     private Optional<Connection> find(String id) {
-        return ConnectionId.problem(id).isPresent() ? Optional.empty() : connections.find(ConnectionId.of(id));
+        return ConnectionId.problem(id).isPresent() ? Optional.empty() : connections.find(ConnectionId.defined(id));
     }
 
     private static ResponseEntity<?> notFound(String id) {

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.crmbridge.token.connection.ConnectionId;
+import io.crmbridge.crm.connection.ConnectionId;
 import io.crmbridge.token.connection.ConnectionState;
 import io.crmbridge.token.refresh.ConnectionStatus;
 import io.crmbridge.token.refresh.RefreshFailure;

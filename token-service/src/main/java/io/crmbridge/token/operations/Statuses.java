@@ -1,6 +1,6 @@
 package io.crmbridge.token.operations;
 
-import io.crmbridge.token.connection.ConnectionId;
+import io.crmbridge.crm.connection.ConnectionId;
 import io.crmbridge.token.refresh.LastKnownStatuses;
 import io.crmbridge.token.refresh.RefreshingTokens;
 

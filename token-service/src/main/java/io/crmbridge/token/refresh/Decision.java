@@ -21,6 +21,36 @@ record Decision(Optional<VaultState> next, List<LifecycleEvent> events, Optional
         events = List.copyOf(events);
     }
 
+    /** A token was issued: publish {@code grant} with {@code event}, refresh again at {@code dueAt}. */
+    static Decision issued(VaultState next, LifecycleEvent event, Grant grant, Instant dueAt) {
+        return new Decision(Optional.of(next), List.of(event), Optional.of(grant), false, Optional.of(dueAt), 0);
+    }
+
+    /** A transient failure, the {@code failures}-th in a row: retry at {@code retryAt}. */
+    static Decision retrying(VaultState next, List<LifecycleEvent> events, Instant retryAt, int failures) {
+        return new Decision(Optional.of(next), events, Optional.empty(), false, Optional.of(retryAt), failures);
+    }
+
+    /** Only a person (a sign-in, a configuration change) moves the connection on. */
+    static Decision waitingForPerson(VaultState next, List<LifecycleEvent> events) {
+        return new Decision(Optional.of(next), events, Optional.empty(), false, Optional.empty(), 0);
+    }
+
+    /** Disabled by an operator: the grant is withdrawn and nothing is due. */
+    static Decision disabled(VaultState next, LifecycleEvent event) {
+        return new Decision(Optional.of(next), List.of(event), Optional.empty(), true, Optional.empty(), 0);
+    }
+
+    /** Removed by an operator: the grant is withdrawn and the connection forgotten. */
+    static Decision forgotten(LifecycleEvent event) {
+        return new Decision(Optional.empty(), List.of(event), Optional.empty(), true, Optional.empty(), 0);
+    }
+
+    /** The same decision, keeping {@code state} instead (e.g. with the cache as it is after the step). */
+    Decision withNext(Optional<VaultState> state) {
+        return new Decision(state, events, grant, withdrawGrant, dueAt, failures);
+    }
+
     Decision plus(List<LifecycleEvent> more, VaultState withWarnings) {
         List<LifecycleEvent> all = new ArrayList<>(events);
         all.addAll(more);

@@ -3,7 +3,7 @@ package io.crmbridge.token.refresh;
 import java.time.Instant;
 import java.util.Optional;
 
-import io.crmbridge.token.connection.ConnectionId;
+import io.crmbridge.crm.connection.ConnectionId;
 import io.crmbridge.token.connection.ConnectionState;
 
 /**

@@ -1,6 +1,6 @@
 package io.crmbridge.token.refresh;
 
-import io.crmbridge.token.connection.ConnectionId;
+import io.crmbridge.crm.connection.ConnectionId;
 
 /** Hears how each attempt ended, for metrics (port). */
 public interface RefreshOutcomes {

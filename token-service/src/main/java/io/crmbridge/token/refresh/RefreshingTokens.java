@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Random;
@@ -19,9 +20,10 @@ import java.util.function.Function;
 
 import io.crmbridge.token.connection.AuthKind;
 import io.crmbridge.token.connection.Connection;
-import io.crmbridge.token.connection.ConnectionId;
+import io.crmbridge.crm.connection.ConnectionId;
 import io.crmbridge.token.connection.ConnectionState;
 import io.crmbridge.token.connection.Connections;
+import io.crmbridge.token.vault.Shards;
 import io.crmbridge.token.vault.VaultKey;
 import io.crmbridge.token.vault.VaultState;
 import org.slf4j.Logger;
@@ -47,28 +49,99 @@ public final class RefreshingTokens implements Connections.Listener {
     private final Shards shardOf;
     private final RefreshOutcomes outcomes;
     private final Transitions transitions;
+    // Locking, in three rules:
+    // - Which connections are tracked is decided under this object's lock (adopt, release, changed, handedOver,
+    //   track): the owned shards, additions to tracked and the two HashMaps below, which nothing else touches.
+    //   A definition, a restored state and a handover that arrive in any order then meet exactly once.
+    // - tracked and shards are concurrent so that the frequent paths (tick, tokenRequested, removed, statuses)
+    //   read them without that lock; a finished step drops its own connection with tracked.remove(id, t), which
+    //   cannot drop a newer entry. Each TrackedConnection guards its own state with its own lock.
+    // - Steps are dispatched outside this object's lock: they call the identity provider and publish, and the
+    //   connections' listeners call back into this object.
     private final Map<ConnectionId, TrackedConnection> tracked = new ConcurrentHashMap<>();
     private final Set<Integer> shards = ConcurrentHashMap.newKeySet();
     private final Map<ConnectionId, VaultState> withoutDefinition = new HashMap<>();
     private final Map<ConnectionId, List<HandedOver>> waitingHandovers = new HashMap<>();
 
-    /**
-     * @param executor      runs the steps (identity-provider calls block); one step per connection at a time
-     * @param shardOf       the shard (vault partition) a connection belongs to
-     * @param reconnectUrls the page where a person reconnects a connection
-     */
-    public RefreshingTokens(Connections connections, TokenIssuer issuer, TokenUpdates updates, RefreshSettings settings,
-                            Clock clock, Executor executor, Shards shardOf,
-                            Function<ConnectionId, String> reconnectUrls, RefreshOutcomes outcomes, Random random) {
-        this.connections = connections;
-        this.issuer = issuer;
-        this.updates = updates;
-        this.settings = settings;
-        this.clock = clock;
-        this.executor = executor;
-        this.shardOf = shardOf;
-        this.outcomes = outcomes;
-        this.transitions = new Transitions(settings, random, reconnectUrls);
+    private RefreshingTokens(Builder b) {
+        this.connections = Objects.requireNonNull(b.connections, "connections");
+        this.issuer = Objects.requireNonNull(b.issuer, "issuer");
+        this.updates = Objects.requireNonNull(b.updates, "updates");
+        this.settings = Objects.requireNonNull(b.settings, "settings");
+        this.clock = Objects.requireNonNull(b.clock, "clock");
+        this.executor = Objects.requireNonNull(b.executor, "executor");
+        this.shardOf = Objects.requireNonNull(b.shardOf, "shards");
+        this.outcomes = Objects.requireNonNull(b.outcomes, "outcomes");
+        this.transitions = new Transitions(settings, Objects.requireNonNull(b.random, "random"),
+                Objects.requireNonNull(b.reconnectUrls, "reconnectUrls"));
+    }
+
+    /** Keeps the tokens of {@code connections} fresh with {@code issuer}, publishing through {@code updates}. */
+    public static Builder over(Connections connections, TokenIssuer issuer, TokenUpdates updates) {
+        return new Builder(connections, issuer, updates);
+    }
+
+    /** The rest of a {@link RefreshingTokens}, by name; every part is required. */
+    public static final class Builder {
+        private final Connections connections;
+        private final TokenIssuer issuer;
+        private final TokenUpdates updates;
+        private RefreshSettings settings;
+        private Clock clock;
+        private Executor executor;
+        private Shards shardOf;
+        private Function<ConnectionId, String> reconnectUrls;
+        private RefreshOutcomes outcomes;
+        private Random random;
+
+        private Builder(Connections connections, TokenIssuer issuer, TokenUpdates updates) {
+            this.connections = connections;
+            this.issuer = issuer;
+            this.updates = updates;
+        }
+
+        public Builder settings(RefreshSettings value) {
+            this.settings = value;
+            return this;
+        }
+
+        public Builder clock(Clock value) {
+            this.clock = value;
+            return this;
+        }
+
+        /** Runs the steps (identity-provider calls block); one step per connection at a time. */
+        public Builder executor(Executor value) {
+            this.executor = value;
+            return this;
+        }
+
+        /** The shard (vault partition) a connection belongs to. */
+        public Builder shards(Shards value) {
+            this.shardOf = value;
+            return this;
+        }
+
+        /** The page where a person reconnects a connection. */
+        public Builder reconnectUrls(Function<ConnectionId, String> value) {
+            this.reconnectUrls = value;
+            return this;
+        }
+
+        public Builder outcomes(RefreshOutcomes value) {
+            this.outcomes = value;
+            return this;
+        }
+
+        /** Draws the jitter of refresh times. */
+        public Builder random(Random value) {
+            this.random = value;
+            return this;
+        }
+
+        public RefreshingTokens build() {
+            return new RefreshingTokens(this);
+        }
     }
 
     /** This instance now owns {@code shard}: track its connections from their restored vault states. */
@@ -275,7 +348,7 @@ public final class RefreshingTokens implements Connections.Listener {
         decision.next().map(VaultState::state).filter(to -> !from.canBecome(to)).ifPresent(to -> {
             throw new IllegalStateException("connection " + id + " cannot go from " + from + " to " + to);
         });
-        Optional<VaultState> next = decision.next().map(s -> withCache(s, t));
+        Optional<VaultState> next = decision.next().map(s -> s.withMsalCache(t.cache().serialized()));
         List<VaultKey> consumed = step instanceof Step.Attempt a ? a.consumed() : List.of();
         try {
             updates.publish(new TokenUpdates.Update(id, decision.events(), decision.grant(), next,
@@ -286,18 +359,11 @@ public final class RefreshingTokens implements Connections.Listener {
             tracked.remove(id, t);
             return;
         }
-        t.commit(new Decision(next, decision.events(), decision.grant(), decision.withdrawGrant(), decision.dueAt(),
-                decision.failures()));
+        t.commit(decision.withNext(next));
         if (next.isEmpty()) {
             t.release();
             tracked.remove(id, t);
         }
-    }
-
-    private static VaultState withCache(VaultState s, TrackedConnection t) {
-        return new VaultState(s.connectionId(), s.state(), t.cache().serialized(), s.generation(),
-                s.accessTokenExpiresAt(), s.refreshTokenUsedAt(), s.episodeId(), s.lastError(), s.warnings(),
-                s.savedAt());
     }
 
     private void logFailure(Connection c, RefreshFailure failure, Decision decision) {

@@ -75,9 +75,7 @@ final class TrackedConnection {
         boolean changed = !definition.sameAs(connection);
         connection = definition;
         if (definition.enabled() && state.state() == ConnectionState.DISABLED) {
-            state = new VaultState(state.connectionId(), ConnectionState.PENDING_CONSENT, state.msalCache(),
-                    state.generation(), state.accessTokenExpiresAt(), state.refreshTokenUsedAt(), Optional.empty(),
-                    Optional.empty(), state.warnings(), state.savedAt());
+            state = state.withState(ConnectionState.PENDING_CONSENT).recovered();
             retry = true;
         } else if (changed) {
             // A fixed secret, another scope or authority: worth one more try, even after a configuration error.

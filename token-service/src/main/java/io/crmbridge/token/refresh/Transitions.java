@@ -13,7 +13,7 @@ import java.util.function.Function;
 
 import io.crmbridge.token.connection.AuthKind;
 import io.crmbridge.token.connection.Connection;
-import io.crmbridge.token.connection.ConnectionId;
+import io.crmbridge.crm.connection.ConnectionId;
 import io.crmbridge.token.connection.ConnectionState;
 import io.crmbridge.token.refresh.LifecycleEvent.Details;
 import io.crmbridge.token.refresh.LifecycleEvent.Type;
@@ -47,14 +47,13 @@ final class Transitions {
         Optional<Instant> refreshTokenUsed = c.authKind().usesRefreshToken() ? Optional.of(now) : Optional.empty();
         Set<String> warnings = new HashSet<>(s.warnings());
         warnings.removeIf(w -> w.startsWith(REFRESH_TOKEN_WARNING));
-        VaultState next = new VaultState(c.id(), ConnectionState.ACTIVE, s.msalCache(), generation,
-                Optional.of(token.expiresAt()), refreshTokenUsed, Optional.empty(), Optional.empty(), warnings, now);
+        VaultState next = s.withState(ConnectionState.ACTIVE).withGrant(generation, token.expiresAt())
+                .withRefreshTokenUsedAt(refreshTokenUsed).recovered().withWarnings(warnings).savedAt(now);
         Details details = Details.none().withAccessTokenExpiresAt(Optional.of(token.expiresAt()))
                 .withEpisode(s.episodeId()).withReason(null, issuedMessage(type, token, s));
         LifecycleEvent event = new LifecycleEvent(type, c, ConnectionState.ACTIVE, Optional.of(previous), now, details);
         Grant grant = new Grant(c.id(), c.orgUrl(), generation, token, now);
-        return new Decision(Optional.of(next), List.of(event), Optional.of(grant), false,
-                Optional.of(nextRefresh(c, next, now)), 0);
+        return Decision.issued(next, event, grant, nextRefresh(c, next, now));
     }
 
     /** An attempt failed: classified, it degrades, expires or only waits for the next retry. */
@@ -72,7 +71,7 @@ final class Transitions {
         Instant retryAt = now.plus(delay);
         if (valid.isPresent() && s.state() == ConnectionState.ACTIVE) {
             String episode = s.episodeId().orElseGet(Transitions::newEpisode);
-            VaultState next = with(s, ConnectionState.DEGRADED, Optional.of(episode), error, now);
+            VaultState next = s.withState(ConnectionState.DEGRADED).inEpisode(episode).failedWith(error).savedAt(now);
             Details details = reason(failure).withAccessTokenExpiresAt(valid).withNextRetryAt(retryAt)
                     .withEpisode(Optional.of(episode));
             return decided(next, event(Type.REFRESH_FAILED, c, s, next, details, now), retryAt, count);
@@ -80,8 +79,7 @@ final class Transitions {
         if (valid.isEmpty() && s.state().issuing()) {
             return expiredBy(c, s, error, failure, now, retryAt, count);
         }
-        VaultState next = with(s, s.state(), s.episodeId(), error, now);
-        return new Decision(Optional.of(next), List.of(), Optional.empty(), false, Optional.of(retryAt), count);
+        return Decision.retrying(s.failedWith(error).savedAt(now), List.of(), retryAt, count);
     }
 
     /** A DEGRADED connection whose access token ran out before a refresh succeeded. */
@@ -93,17 +91,15 @@ final class Transitions {
     }
 
     Decision disabled(Connection c, VaultState s, Instant now) {
-        VaultState next = with(s, ConnectionState.DISABLED, s.episodeId(), null, now);
+        VaultState next = s.withState(ConnectionState.DISABLED).savedAt(now);
         Details details = Details.none().withReason("disabled", "Disabled by an operator: no tokens are issued");
-        return new Decision(Optional.of(next), List.of(event(Type.DISCONNECTED, c, s, next, details, now)),
-                Optional.empty(), true, Optional.empty(), 0);
+        return Decision.disabled(next, event(Type.DISCONNECTED, c, s, next, details, now));
     }
 
     Decision removed(Connection c, VaultState s, Instant now) {
-        VaultState gone = with(s, ConnectionState.DISABLED, s.episodeId(), null, now);
+        VaultState gone = s.withState(ConnectionState.DISABLED).savedAt(now);
         Details details = Details.none().withReason("removed", "Removed by an operator: no tokens are issued");
-        return new Decision(Optional.empty(), List.of(event(Type.DISCONNECTED, c, s, gone, details, now)),
-                Optional.empty(), true, Optional.empty(), 0);
+        return Decision.forgotten(event(Type.DISCONNECTED, c, s, gone, details, now));
     }
 
     /** CREDENTIAL_EXPIRING for a secret, certificate or refresh token expiring within the warning window, once each. */
@@ -131,8 +127,7 @@ final class Transitions {
         if (events.isEmpty()) {
             return decision;
         }
-        return decision.plus(events, new VaultState(s.connectionId(), s.state(), s.msalCache(), s.generation(),
-                s.accessTokenExpiresAt(), s.refreshTokenUsedAt(), s.episodeId(), s.lastError(), warnings, now));
+        return decision.plus(events, s.withWarnings(warnings).savedAt(now));
     }
 
     /** When to refresh a connection holding {@code s}: ahead of expiry with jitter, and to keep the refresh token alive. */
@@ -151,24 +146,22 @@ final class Transitions {
     private Decision needsPerson(Connection c, VaultState s, RefreshFailure failure, LastError error,
                                  Optional<Instant> valid, Instant now) {
         if (s.state() == ConnectionState.EXPIRED) {
-            VaultState next = with(s, ConnectionState.EXPIRED, s.episodeId(), error, now);
-            return new Decision(Optional.of(next), List.of(), Optional.empty(), false, Optional.empty(), 0);
+            return Decision.waitingForPerson(s.failedWith(error).savedAt(now), List.of());
         }
         String episode = s.episodeId().orElseGet(Transitions::newEpisode);
-        VaultState next = with(s, ConnectionState.EXPIRED, Optional.of(episode), error, now);
+        VaultState next = s.withState(ConnectionState.EXPIRED).inEpisode(episode).failedWith(error).savedAt(now);
         String url = reconnectUrls.apply(c.id());
         Details details = reason(failure).withAccessTokenExpiresAt(valid)
                 .withAction(failure.actionRequired(c, url), c.authKind().interactive() ? Optional.of(url)
                         : Optional.empty())
                 .withEpisode(Optional.of(episode));
-        return new Decision(Optional.of(next), List.of(event(Type.TOKEN_EXPIRED, c, s, next, details, now)),
-                Optional.empty(), false, Optional.empty(), 0);
+        return Decision.waitingForPerson(next, List.of(event(Type.TOKEN_EXPIRED, c, s, next, details, now)));
     }
 
     private Decision expiredBy(Connection c, VaultState s, LastError error, RefreshFailure failure, Instant now,
                                Instant retryAt, int failures) {
         String episode = s.episodeId().orElseGet(Transitions::newEpisode);
-        VaultState next = with(s, ConnectionState.EXPIRED, Optional.of(episode), error, now);
+        VaultState next = s.withState(ConnectionState.EXPIRED).inEpisode(episode).failedWith(error).savedAt(now);
         String action = "None if " + c.authority() + " recovers: the token-service keeps retrying. If it does not, "
                 + "check the network path from the token-service to it";
         Details details = reason(failure).withAction(Optional.of(action), Optional.empty()).withNextRetryAt(retryAt)
@@ -193,7 +186,7 @@ final class Transitions {
     }
 
     private static Decision decided(VaultState next, LifecycleEvent event, Instant retryAt, int failures) {
-        return new Decision(Optional.of(next), List.of(event), Optional.empty(), false, Optional.of(retryAt), failures);
+        return Decision.retrying(next, List.of(event), retryAt, failures);
     }
 
     private static LifecycleEvent event(Type type, Connection c, VaultState before, VaultState after, Details details,
@@ -203,12 +196,6 @@ final class Transitions {
 
     private static Details reason(RefreshFailure failure) {
         return Details.none().withReason(failure.reasonCode(), failure.message());
-    }
-
-    private static VaultState with(VaultState s, ConnectionState state, Optional<String> episode, LastError error,
-                                   Instant now) {
-        return new VaultState(s.connectionId(), state, s.msalCache(), s.generation(), s.accessTokenExpiresAt(),
-                s.refreshTokenUsedAt(), episode, error == null ? s.lastError() : Optional.of(error), s.warnings(), now);
     }
 
     private static String issuedMessage(Type type, IssuedToken token, VaultState before) {

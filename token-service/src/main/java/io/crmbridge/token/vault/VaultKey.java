@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.crmbridge.token.connection.ConnectionId;
+import io.crmbridge.crm.connection.ConnectionId;
 
 /**
  * The key of a vault record. Every record of a connection is written to the partition of its connection id (so
@@ -48,9 +48,9 @@ public record VaultKey(ConnectionId connection, Kind kind, Optional<String> hand
         try {
             int slash = key.indexOf('/');
             if (slash < 0) {
-                return Optional.of(state(ConnectionId.of(key)));
+                return Optional.of(state(ConnectionId.defined(key)));
             }
-            ConnectionId id = ConnectionId.of(key.substring(0, slash));
+            ConnectionId id = ConnectionId.defined(key.substring(0, slash));
             String rest = key.substring(slash);
             if (rest.equals(CREDENTIAL)) {
                 return Optional.of(credential(id));

@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-import io.crmbridge.token.connection.ConnectionId;
+import io.crmbridge.crm.connection.ConnectionId;
 import io.crmbridge.token.connection.ConnectionState;
 
 /**
@@ -41,6 +41,60 @@ public record VaultState(ConnectionId connectionId, ConnectionState state, Optio
     public static VaultState initial(ConnectionId id, Instant now) {
         return new VaultState(id, ConnectionState.PENDING_CONSENT, Optional.empty(), 0, Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Set.of(), now);
+    }
+
+    /** Now in {@code next} (the rest unchanged). */
+    public VaultState withState(ConnectionState next) {
+        return new VaultState(connectionId, next, msalCache, generation, accessTokenExpiresAt, refreshTokenUsedAt,
+                episodeId, lastError, warnings, savedAt);
+    }
+
+    /** Holding MSAL's cache as serialized now. */
+    public VaultState withMsalCache(Optional<String> cache) {
+        return new VaultState(connectionId, state, cache, generation, accessTokenExpiresAt, refreshTokenUsedAt,
+                episodeId, lastError, warnings, savedAt);
+    }
+
+    /** Having published grant {@code next} of an access token valid until {@code expiresAt}. */
+    public VaultState withGrant(long next, Instant expiresAt) {
+        return new VaultState(connectionId, state, msalCache, next, Optional.of(expiresAt), refreshTokenUsedAt,
+                episodeId, lastError, warnings, savedAt);
+    }
+
+    /** With the refresh token last used at {@code at} (empty: the kind uses none). */
+    public VaultState withRefreshTokenUsedAt(Optional<Instant> at) {
+        return new VaultState(connectionId, state, msalCache, generation, accessTokenExpiresAt, at, episodeId,
+                lastError, warnings, savedAt);
+    }
+
+    /** Within the outage {@code episode}. */
+    public VaultState inEpisode(String episode) {
+        return new VaultState(connectionId, state, msalCache, generation, accessTokenExpiresAt, refreshTokenUsedAt,
+                Optional.of(episode), lastError, warnings, savedAt);
+    }
+
+    /** Having last failed with {@code error}. */
+    public VaultState failedWith(LastError error) {
+        return new VaultState(connectionId, state, msalCache, generation, accessTokenExpiresAt, refreshTokenUsedAt,
+                episodeId, Optional.of(error), warnings, savedAt);
+    }
+
+    /** Out of any outage: no episode in progress and no last failure. */
+    public VaultState recovered() {
+        return new VaultState(connectionId, state, msalCache, generation, accessTokenExpiresAt, refreshTokenUsedAt,
+                Optional.empty(), Optional.empty(), warnings, savedAt);
+    }
+
+    /** Having warned about {@code warned} (see {@code warnings}). */
+    public VaultState withWarnings(Set<String> warned) {
+        return new VaultState(connectionId, state, msalCache, generation, accessTokenExpiresAt, refreshTokenUsedAt,
+                episodeId, lastError, warned, savedAt);
+    }
+
+    /** Saved at {@code at}. */
+    public VaultState savedAt(Instant at) {
+        return new VaultState(connectionId, state, msalCache, generation, accessTokenExpiresAt, refreshTokenUsedAt,
+                episodeId, lastError, warnings, at);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.crmbridge.token.connection;
 
+import io.crmbridge.crm.connection.ConnectionId;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;

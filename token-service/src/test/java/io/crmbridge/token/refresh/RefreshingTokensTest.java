@@ -11,7 +11,7 @@ import java.util.Set;
 import com.microsoft.aad.msal4j.MsalResponses;
 import io.crmbridge.token.connection.Connection;
 import io.crmbridge.token.connection.ConnectionFixtures;
-import io.crmbridge.token.connection.ConnectionId;
+import io.crmbridge.crm.connection.ConnectionId;
 import io.crmbridge.token.connection.ConnectionState;
 import io.crmbridge.token.connection.InMemoryConnections;
 import io.crmbridge.token.fixtures.MutableClock;
@@ -32,9 +32,10 @@ class RefreshingTokensTest {
     private final InMemoryConnections connections = new InMemoryConnections();
     private final FakeIssuer issuer = new FakeIssuer();
     private final RecordedUpdates updates = new RecordedUpdates();
-    private final RefreshingTokens tokens = new RefreshingTokens(connections, issuer, updates,
-            RefreshSettings.defaults(), clock, Runnable::run, id -> 0, id -> RECONNECT + id + "/connect",
-            RefreshOutcomes.NONE, new Random(7));
+    private final RefreshingTokens tokens = RefreshingTokens.over(connections, issuer, updates)
+            .settings(RefreshSettings.defaults()).clock(clock).executor(Runnable::run).shards(id -> 0)
+            .reconnectUrls(id -> RECONNECT + id + "/connect").outcomes(RefreshOutcomes.NONE).random(new Random(7))
+            .build();
 
     {
         connections.subscribe(tokens);
@@ -99,8 +100,9 @@ class RefreshingTokensTest {
         RefreshSettings keepAliveHourly = new RefreshSettings(Duration.ofMinutes(5), Duration.ZERO,
                 Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofHours(24),
                 Duration.ofHours(1), Duration.ofDays(30));
-        RefreshingTokens keeping = new RefreshingTokens(connections, issuer, updates, keepAliveHourly, clock,
-                Runnable::run, id -> 0, id -> RECONNECT, RefreshOutcomes.NONE, new Random(3));
+        RefreshingTokens keeping = RefreshingTokens.over(connections, issuer, updates).settings(keepAliveHourly)
+                .clock(clock).executor(Runnable::run).shards(id -> 0).reconnectUrls(id -> RECONNECT)
+                .outcomes(RefreshOutcomes.NONE).random(new Random(3)).build();
         Connection c = ConnectionFixtures.delegated("fabrikam");
         connections.save(c);
         keeping.adopt(0, List.of(new VaultState(c.id(), ConnectionState.ACTIVE, Optional.of("{}"), 1,
@@ -121,8 +123,9 @@ class RefreshingTokensTest {
         RefreshSettings shortWindow = new RefreshSettings(Duration.ofMinutes(5), Duration.ZERO,
                 Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofDays(90),
                 Duration.ofDays(7), Duration.ofDays(30));
-        RefreshingTokens warning = new RefreshingTokens(connections, issuer, updates, shortWindow, clock,
-                Runnable::run, id -> 0, id -> RECONNECT + id + "/connect", RefreshOutcomes.NONE, new Random(3));
+        RefreshingTokens warning = RefreshingTokens.over(connections, issuer, updates).settings(shortWindow)
+                .clock(clock).executor(Runnable::run).shards(id -> 0).reconnectUrls(id -> RECONNECT + id + "/connect")
+                .outcomes(RefreshOutcomes.NONE).random(new Random(3)).build();
         Connection c = ConnectionFixtures.delegated("fabrikam");
         connections.save(c);
         Instant lastUse = START.minus(Duration.ofDays(70));
@@ -373,8 +376,9 @@ class RefreshingTokensTest {
 
     @Test
     void ignoresConnectionsOfShardsItDoesNotOwn() {
-        RefreshingTokens other = new RefreshingTokens(connections, issuer, updates, RefreshSettings.defaults(), clock,
-                Runnable::run, id -> 1, id -> RECONNECT, RefreshOutcomes.NONE, new Random(1));
+        RefreshingTokens other = RefreshingTokens.over(connections, issuer, updates)
+                .settings(RefreshSettings.defaults()).clock(clock).executor(Runnable::run).shards(id -> 1)
+                .reconnectUrls(id -> RECONNECT).outcomes(RefreshOutcomes.NONE).random(new Random(1)).build();
         other.adopt(0, List.of(), List.of());
         clientCredentials();
         other.tokenRequested(ConnectionId.of("contoso"), OptionalLong.of(0));

@@ -10,7 +10,7 @@ import java.util.Set;
 import io.crmbridge.crm.token.EncryptionKeys;
 import io.crmbridge.crm.token.TokenCipher;
 import io.crmbridge.token.connection.ClientCredential;
-import io.crmbridge.token.connection.ConnectionId;
+import io.crmbridge.crm.connection.ConnectionId;
 import io.crmbridge.token.connection.ConnectionState;
 import io.crmbridge.token.connection.CredentialReference;
 import org.junit.jupiter.api.Test;

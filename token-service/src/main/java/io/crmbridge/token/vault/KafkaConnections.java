@@ -1,4 +1,4 @@
-package io.crmbridge.token.events;
+package io.crmbridge.token.vault;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -14,15 +14,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import io.crmbridge.events.ConnectionDefinition;
-import io.crmbridge.events.VaultEntry;
-import io.crmbridge.schemas.serde.AvroDeserializer;
 import io.crmbridge.token.connection.ClientCredential;
 import io.crmbridge.token.connection.Connection;
-import io.crmbridge.token.connection.ConnectionId;
+import io.crmbridge.crm.connection.ConnectionId;
 import io.crmbridge.token.connection.Connections;
-import io.crmbridge.token.vault.TokenVault;
-import io.crmbridge.token.vault.VaultKey;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -39,18 +34,18 @@ import org.slf4j.LoggerFactory;
  * configuration. One consumer thread reads both topics from the beginning and keeps reading, so a definition saved
  * on any instance reaches all of them.
  */
-final class KafkaConnections implements Connections, Runnable {
+public final class KafkaConnections implements Connections, Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaConnections.class);
 
-    private final KafkaSetup kafka;
-    private final VaultPartitions partitions;
+    private final KafkaClientSource kafka;
+    private final Shards partitions;
     private final TokenVault vault;
     private final Map<ConnectionId, ClientCredential> configured;
     private final KafkaProducer<String, Object> producer;
     private final KafkaConsumer<String, byte[]> consumer;
-    private final AvroDeserializer<ConnectionDefinition> definitionReader;
-    private final AvroDeserializer<VaultEntry> vaultReader;
+    private final ConnectionRecords definitionRecords;
+    private final VaultRecords vaultRecords;
     private final Map<ConnectionId, Connection> definitions = new HashMap<>();
     private final Map<ConnectionId, ClientCredential> credentials = new HashMap<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
@@ -58,16 +53,17 @@ final class KafkaConnections implements Connections, Runnable {
     private Map<TopicPartition, Long> initialEnds;
     private volatile boolean running = true;
 
-    KafkaConnections(KafkaSetup kafka, VaultPartitions partitions, TokenVault vault,
-                     Map<ConnectionId, ClientCredential> configured) {
+    KafkaConnections(KafkaClientSource kafka, Shards partitions, TokenVault vault,
+                     Map<ConnectionId, ClientCredential> configured, ConnectionRecords definitionRecords,
+                     VaultRecords vaultRecords) {
         this.kafka = kafka;
         this.partitions = partitions;
         this.vault = vault;
         this.configured = Map.copyOf(configured);
         this.producer = kafka.producer("connections", null);
         this.consumer = kafka.consumer("connections", null);
-        this.definitionReader = kafka.deserializer();
-        this.vaultReader = kafka.deserializer();
+        this.definitionRecords = definitionRecords;
+        this.vaultRecords = vaultRecords;
     }
 
     @Override
@@ -86,11 +82,11 @@ final class KafkaConnections implements Connections, Runnable {
         String key = id.value();
         // The private part first: an owner that sees the definition then finds its credential.
         if (!configured.containsKey(id)) {
-            Object record = connection.credential().map(c -> (Object) VaultEntries.toAvro(id, vault.seal(id, c),
+            Object record = connection.credential().map(c -> vaultRecords.toRecord(id, vault.seal(id, c),
                     Instant.now())).orElse(null);
             send(new ProducerRecord<>(vaultTopic(), partitions.of(id), VaultKey.credential(id).toString(), record));
         }
-        send(new ProducerRecord<>(kafka.topics().connections().name(), key, ConnectionDefinitions.toAvro(connection)));
+        send(new ProducerRecord<>(kafka.topics().connections().name(), key, definitionRecords.toRecord(connection)));
         applyCredential(id, connection.credential().filter(c -> !configured.containsKey(id)).orElse(null));
         applyDefinition(id, connection.withCredential(Optional.empty()));
     }
@@ -109,11 +105,12 @@ final class KafkaConnections implements Connections, Runnable {
     }
 
     /** Waits until every definition present at start-up has been read. */
-    boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
+    public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
         return caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    boolean caughtUp() {
+    /** Whether every definition present at start-up has been read (readiness). */
+    public boolean caughtUp() {
         return caughtUp.getCount() == 0;
     }
 
@@ -136,7 +133,7 @@ final class KafkaConnections implements Connections, Runnable {
         }
     }
 
-    void stop() {
+    public void stop() {
         running = false;
         consumer.wakeup();
         producer.close(Duration.ofSeconds(5));
@@ -165,9 +162,9 @@ final class KafkaConnections implements Connections, Runnable {
             if (record.topic().equals(vaultTopic())) {
                 applyVaultRecord(record);
             } else {
-                ConnectionId id = ConnectionId.of(record.key());
-                applyDefinition(id, record.value() == null ? null : ConnectionDefinitions.fromAvro(
-                        definitionReader.deserialize(record.topic(), record.headers(), record.value())).orElse(null));
+                ConnectionId id = ConnectionId.defined(record.key());
+                applyDefinition(id, record.value() == null ? null
+                        : definitionRecords.connection(record.topic(), record.value()).orElse(null));
             }
         } catch (RuntimeException e) {
             log.warn("skipping unreadable record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
@@ -181,7 +178,7 @@ final class KafkaConnections implements Connections, Runnable {
             return;
         }
         ClientCredential credential = record.value() == null ? null : vault.openCredential(key.get(),
-                VaultEntries.sealed(vaultReader.deserialize(record.topic(), record.headers(), record.value())));
+                vaultRecords.sealed(record.topic(), record.value()));
         applyCredential(key.get().connection(), credential);
     }
 

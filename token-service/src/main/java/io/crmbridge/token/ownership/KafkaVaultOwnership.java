@@ -1,4 +1,4 @@
-package io.crmbridge.token.events;
+package io.crmbridge.token.ownership;
 
 import java.time.Duration;
 import java.util.Collection;
@@ -11,13 +11,13 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.crmbridge.crm.token.TokenCipher;
-import io.crmbridge.events.VaultEntry;
-import io.crmbridge.schemas.serde.AvroDeserializer;
-import io.crmbridge.token.connection.ConnectionId;
+import io.crmbridge.crm.connection.ConnectionId;
 import io.crmbridge.token.refresh.HandedOver;
 import io.crmbridge.token.refresh.RefreshingTokens;
+import io.crmbridge.token.vault.KafkaClientSource;
 import io.crmbridge.token.vault.TokenVault;
 import io.crmbridge.token.vault.VaultKey;
+import io.crmbridge.token.vault.VaultRecords;
 import io.crmbridge.token.vault.VaultState;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -34,29 +34,29 @@ import org.slf4j.LoggerFactory;
  * {@link RefreshingTokens}; afterwards it passes on the handovers other instances write there. On revocation the
  * connections are let go. Cooperative rebalancing moves only the partitions that must move.
  */
-final class VaultOwnership implements Runnable, ConsumerRebalanceListener {
+final class KafkaVaultOwnership implements Runnable, ConsumerRebalanceListener {
 
-    private static final Logger log = LoggerFactory.getLogger(VaultOwnership.class);
+    private static final Logger log = LoggerFactory.getLogger(KafkaVaultOwnership.class);
 
-    private final KafkaSetup kafka;
+    private final KafkaClientSource kafka;
     private final TokenVault vault;
-    private final ShardPublishers publishers;
+    private final KafkaShardPublishers publishers;
     private final RefreshingTokens tokens;
     private final KafkaConsumer<String, byte[]> consumer;
-    private final AvroDeserializer<VaultEntry> reader;
+    private final VaultRecords records;
     private final Map<Integer, Restoring> restoring = new HashMap<>();
     private final Set<Integer> owned = ConcurrentHashMap.newKeySet();
     private volatile boolean running = true;
     private volatile boolean polling;
 
-    VaultOwnership(KafkaSetup kafka, TokenVault vault, ShardPublishers publishers, RefreshingTokens tokens,
-                   Map<String, Object> groupSettings) {
+    KafkaVaultOwnership(KafkaClientSource kafka, TokenVault vault, KafkaShardPublishers publishers, RefreshingTokens tokens,
+                   VaultRecords records, Map<String, Object> groupSettings) {
         this.kafka = kafka;
         this.vault = vault;
         this.publishers = publishers;
         this.tokens = tokens;
         this.consumer = kafka.consumer("vault", kafka.groupId(), groupSettings);
-        this.reader = kafka.deserializer();
+        this.records = records;
     }
 
     @Override
@@ -164,7 +164,7 @@ final class VaultOwnership implements Runnable, ConsumerRebalanceListener {
     }
 
     private TokenCipher.Sealed sealed(ConsumerRecord<String, byte[]> record) {
-        return VaultEntries.sealed(reader.deserialize(record.topic(), record.headers(), record.value()));
+        return records.sealed(record.topic(), record.value());
     }
 
     private String vaultTopic() {

@@ -1,10 +1,10 @@
-package io.crmbridge.token.events;
+package io.crmbridge.token.vault;
 
 import java.nio.charset.StandardCharsets;
 import java.util.function.IntSupplier;
 
-import io.crmbridge.token.connection.ConnectionId;
-import io.crmbridge.token.refresh.Shards;
+import io.crmbridge.crm.connection.ConnectionId;
+import io.crmbridge.token.vault.Shards;
 import org.apache.kafka.common.utils.Utils;
 
 /**
@@ -12,12 +12,12 @@ import org.apache.kafka.common.utils.Utils;
  * owner of a partition owns exactly the connections whose records land there. The partition count is read once,
  * when first needed (the topic is created at start-up).
  */
-final class VaultPartitions implements Shards {
+public final class KafkaVaultPartitions implements Shards {
 
     private final IntSupplier partitionCount;
     private volatile int count;
 
-    VaultPartitions(IntSupplier partitionCount) {
+    public KafkaVaultPartitions(IntSupplier partitionCount) {
         this.partitionCount = partitionCount;
     }
 

@@ -1,14 +1,10 @@
-package io.crmbridge.token.events;
+package io.crmbridge.token.vault;
 
 import java.time.Instant;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import io.crmbridge.token.vault.Handover;
-import io.crmbridge.token.vault.Handovers;
-import io.crmbridge.token.vault.TokenVault;
-import io.crmbridge.token.vault.VaultKey;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
@@ -19,15 +15,17 @@ import org.apache.kafka.common.KafkaException;
  */
 final class KafkaHandovers implements Handovers {
 
-    private final KafkaSetup kafka;
-    private final VaultPartitions partitions;
+    private final KafkaClientSource kafka;
+    private final Shards partitions;
     private final TokenVault vault;
+    private final VaultRecords records;
     private final KafkaProducer<String, Object> producer;
 
-    KafkaHandovers(KafkaSetup kafka, VaultPartitions partitions, TokenVault vault) {
+    KafkaHandovers(KafkaClientSource kafka, Shards partitions, TokenVault vault, VaultRecords records) {
         this.kafka = kafka;
         this.partitions = partitions;
         this.vault = vault;
+        this.records = records;
         this.producer = kafka.producer("handovers", null);
     }
 
@@ -36,7 +34,7 @@ final class KafkaHandovers implements Handovers {
         VaultKey key = VaultKey.newHandover(handover.connectionId());
         ProducerRecord<String, Object> record = new ProducerRecord<>(kafka.topics().tokenVault().name(),
                 partitions.of(handover.connectionId()), key.toString(),
-                VaultEntries.toAvro(handover.connectionId(), vault.seal(key, handover), Instant.now()));
+                records.toRecord(handover.connectionId(), vault.seal(key, handover), Instant.now()));
         try {
             producer.send(record).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -1,6 +1,6 @@
-package io.crmbridge.token.refresh;
+package io.crmbridge.token.vault;
 
-import io.crmbridge.token.connection.ConnectionId;
+import io.crmbridge.crm.connection.ConnectionId;
 
 /** Which shard (vault partition) a connection belongs to; ownership comes and goes by shard (port). */
 @FunctionalInterface

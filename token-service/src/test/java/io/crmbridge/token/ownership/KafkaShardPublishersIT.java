@@ -1,4 +1,4 @@
-package io.crmbridge.token.events;
+package io.crmbridge.token.ownership;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -8,19 +8,26 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.crmbridge.events.AccessTokenGrant;
+import io.crmbridge.schemas.serde.AvroDeserializer;
 import io.crmbridge.schemas.topics.TopicCreation;
 import io.crmbridge.schemas.topics.TopicSettings;
 import io.crmbridge.schemas.topics.Topics;
 import io.crmbridge.token.connection.ConnectionFixtures;
-import io.crmbridge.token.connection.ConnectionId;
+import io.crmbridge.crm.connection.ConnectionId;
 import io.crmbridge.token.connection.ConnectionState;
+import io.crmbridge.token.events.AvroUpdateRecords;
+import io.crmbridge.token.events.KafkaSetupClients;
+import io.crmbridge.token.events.VaultEntries;
 import io.crmbridge.token.fixtures.Grants;
 import io.crmbridge.token.fixtures.TopicTap;
 import io.crmbridge.token.refresh.Grant;
 import io.crmbridge.token.refresh.IssuedToken;
 import io.crmbridge.token.refresh.OwnershipLost;
 import io.crmbridge.token.refresh.TokenUpdates.Update;
+import io.crmbridge.token.vault.KafkaClientSource;
 import io.crmbridge.token.vault.TokenVault;
+import io.crmbridge.token.vault.KafkaVaultPartitions;
 import io.crmbridge.token.vault.VaultState;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -36,13 +43,13 @@ import static org.awaitility.Awaitility.await;
 /** Transactional fencing of vault partitions on a real broker: a zombie owner cannot publish. */
 @EmbeddedKafka(brokerProperties = {"transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1",
         "offsets.topic.replication.factor=1"})
-class ShardPublishersIT {
+class KafkaShardPublishersIT {
 
     private static final String SCOPE = "shard-publishers-it";
     private static final ConnectionId ID = ConnectionId.of("contoso");
 
-    private static KafkaSetup kafka;
-    private static VaultPartitions partitions;
+    private static KafkaClientSource kafka;
+    private static KafkaVaultPartitions partitions;
     private static TopicTap tap;
 
     @BeforeAll
@@ -52,8 +59,8 @@ class ShardPublishersIT {
         TopicCreation.ensure(Map.of("bootstrap.servers", brokers), topics.ownedByTokenService(), Duration.ofSeconds(30));
         Map<String, Object> common = new HashMap<>(Map.of("bootstrap.servers", brokers,
                 "schema.registry.url", "mock://" + SCOPE));
-        kafka = new KafkaSetup(common, common, topics, "fencing-test", "test");
-        partitions = new VaultPartitions(() -> 6);
+        kafka = KafkaSetupClients.of(common, common, topics, "fencing-test", "test");
+        partitions = new KafkaVaultPartitions(() -> 6);
         tap = new TopicTap(brokers, SCOPE);
     }
 
@@ -62,9 +69,9 @@ class ShardPublishersIT {
         tap.close();
     }
 
-    private static ShardPublishers instance() {
-        return new ShardPublishers(kafka, partitions, new TokenVault(Grants.cipher()), new ConnectionEvents("test"),
-                new AccessTokenGrants(Grants.cipher()));
+    private static KafkaShardPublishers instance() {
+        return new KafkaShardPublishers(kafka, partitions, new TokenVault(Grants.cipher()),
+                new AvroUpdateRecords("test", Grants.cipher()), new VaultEntries(reader()));
     }
 
     private static Update grant(long generation) {
@@ -79,8 +86,8 @@ class ShardPublishersIT {
     @Test
     void aZombieOwnerIsFencedOnceTheNextOwnerTakesThePartitionAndPublishesNothing() {
         int shard = partitions.of(ID);
-        ShardPublishers zombie = instance();
-        ShardPublishers next = instance();
+        KafkaShardPublishers zombie = instance();
+        KafkaShardPublishers next = instance();
         try {
             zombie.open(shard);
             zombie.publish(grant(1));
@@ -100,14 +107,20 @@ class ShardPublishersIT {
 
     @Test
     void publishingForAShardThatIsNotOwnedIsRefused() {
-        ShardPublishers instance = instance();
+        KafkaShardPublishers instance = instance();
 
         assertThatThrownBy(() -> instance.publish(grant(1))).isInstanceOf(OwnershipLost.class)
                 .hasMessageContaining("not owned");
     }
 
+    private static <T> AvroDeserializer<T> reader() {
+        AvroDeserializer<T> reader = new AvroDeserializer<>();
+        reader.configure(Map.of("schema.registry.url", "mock://" + SCOPE, "specific.avro.reader", true), false);
+        return reader;
+    }
+
     private static List<Long> generationsOnTheGrantsTopic() {
-        var reader = kafka.<io.crmbridge.events.AccessTokenGrant>deserializer();
+        AvroDeserializer<AccessTokenGrant> reader = reader();
         return tap.records("crm.access-tokens").stream().filter(r -> r.value() != null)
                 .map((ConsumerRecord<byte[], byte[]> r) -> reader.deserialize(r.topic(), r.value()).getGeneration())
                 .toList();

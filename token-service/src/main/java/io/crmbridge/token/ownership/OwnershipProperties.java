@@ -1,4 +1,4 @@
-package io.crmbridge.token.events;
+package io.crmbridge.token.ownership;
 
 import java.time.Duration;
 
@@ -18,6 +18,6 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("crmbridge.token.ownership")
-record OwnershipProperties(@DefaultValue("crm-token-service") @NotBlank String groupId, String instanceId,
+public record OwnershipProperties(@DefaultValue("crm-token-service") @NotBlank String groupId, String instanceId,
                            @DefaultValue("15s") Duration sessionTimeout, @DefaultValue("60s") Duration startupTimeout) {
 }

@@ -1,4 +1,4 @@
-package io.crmbridge.token.events;
+package io.crmbridge.token.ownership;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -8,8 +8,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.crmbridge.token.refresh.LifecycleEvent;
 import io.crmbridge.token.refresh.OwnershipLost;
 import io.crmbridge.token.refresh.TokenUpdates;
+import io.crmbridge.token.vault.KafkaClientSource;
+import io.crmbridge.token.vault.Shards;
 import io.crmbridge.token.vault.TokenVault;
 import io.crmbridge.token.vault.VaultKey;
+import io.crmbridge.token.vault.VaultRecords;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
@@ -24,24 +27,24 @@ import org.slf4j.LoggerFactory;
  * one, so an instance that lost a partition (a zombie after a long pause) cannot publish grants, events or vault
  * state for its connections any more: its next commit fails and it lets go.
  */
-final class ShardPublishers implements TokenUpdates {
+final class KafkaShardPublishers implements TokenUpdates {
 
-    private static final Logger log = LoggerFactory.getLogger(ShardPublishers.class);
+    private static final Logger log = LoggerFactory.getLogger(KafkaShardPublishers.class);
 
-    private final KafkaSetup kafka;
-    private final VaultPartitions partitions;
+    private final KafkaClientSource kafka;
+    private final Shards partitions;
     private final TokenVault vault;
-    private final ConnectionEvents events;
-    private final AccessTokenGrants grants;
+    private final UpdateRecords records;
+    private final VaultRecords vaultRecords;
     private final Map<Integer, KafkaProducer<String, Object>> producers = new ConcurrentHashMap<>();
 
-    ShardPublishers(KafkaSetup kafka, VaultPartitions partitions, TokenVault vault, ConnectionEvents events,
-                    AccessTokenGrants grants) {
+    KafkaShardPublishers(KafkaClientSource kafka, Shards partitions, TokenVault vault, UpdateRecords records,
+                    VaultRecords vaultRecords) {
         this.kafka = kafka;
         this.partitions = partitions;
         this.vault = vault;
-        this.events = events;
-        this.grants = grants;
+        this.records = records;
+        this.vaultRecords = vaultRecords;
     }
 
     /** Becomes the publisher of {@code shard}, fencing whoever published for it before. */
@@ -98,15 +101,15 @@ final class ShardPublishers implements TokenUpdates {
     private void send(KafkaProducer<String, Object> producer, int shard, Update update) {
         String key = update.connectionId().value();
         for (LifecycleEvent event : update.events()) {
-            producer.send(new ProducerRecord<>(kafka.topics().connectionEvents().name(), key, events.toAvro(event)));
+            producer.send(new ProducerRecord<>(kafka.topics().connectionEvents().name(), key, records.event(event)));
         }
         String grantsTopic = kafka.topics().accessTokens().name();
-        update.grant().ifPresent(g -> producer.send(new ProducerRecord<>(grantsTopic, key, grants.toAvro(g))));
+        update.grant().ifPresent(g -> producer.send(new ProducerRecord<>(grantsTopic, key, records.grant(g))));
         if (update.withdrawGrant()) {
             producer.send(new ProducerRecord<>(grantsTopic, key, null));
         }
         String vaultTopic = kafka.topics().tokenVault().name();
-        Object state = update.state().map(s -> (Object) VaultEntries.toAvro(update.connectionId(), vault.seal(s),
+        Object state = update.state().map(s -> vaultRecords.toRecord(update.connectionId(), vault.seal(s),
                 Instant.now())).orElse(null);
         producer.send(new ProducerRecord<>(vaultTopic, shard, key, state));
         for (VaultKey consumed : update.consumed()) {

@@ -1,4 +1,4 @@
-package io.crmbridge.token.events;
+package io.crmbridge.token.ownership;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.crmbridge.token.connection.Connection;
 import io.crmbridge.token.connection.ConnectionAdministration;
+import io.crmbridge.token.vault.KafkaConnections;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -22,22 +23,19 @@ final class KafkaClients implements SmartLifecycle {
     private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
     private final KafkaConnections connections;
-    private final VaultOwnership ownership;
-    private final TokenRequestListener requests;
-    private final ConnectionEventBoard board;
+    private final KafkaVaultOwnership ownership;
+    private final Followers followers;
     private final ConnectionAdministration administration;
     private final List<Connection> configured;
     private final Duration startupTimeout;
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
-    KafkaClients(KafkaConnections connections, VaultOwnership ownership, TokenRequestListener requests,
-                 ConnectionEventBoard board, ConnectionAdministration administration, List<Connection> configured,
-                 Duration startupTimeout) {
+    KafkaClients(KafkaConnections connections, KafkaVaultOwnership ownership, Followers followers,
+                 ConnectionAdministration administration, List<Connection> configured, Duration startupTimeout) {
         this.connections = connections;
         this.ownership = ownership;
-        this.requests = requests;
-        this.board = board;
+        this.followers = followers;
         this.administration = administration;
         this.configured = configured;
         this.startupTimeout = startupTimeout;
@@ -56,8 +54,7 @@ final class KafkaClients implements SmartLifecycle {
             throw new IllegalStateException("interrupted while reading the connection definitions", e);
         }
         administration.publishConfigured(configured);
-        thread(requests, "token-requests");
-        thread(board, "connection-events");
+        followers.inOrder().forEach(follower -> thread(follower.body(), follower.name()));
         thread(ownership, "vault-ownership");
         running = true;
         log.info("token-service joined the ownership group with {} configured connections", configured.size());
@@ -67,8 +64,7 @@ final class KafkaClients implements SmartLifecycle {
     public void stop() {
         running = false;
         ownership.stop();
-        requests.stop();
-        board.stop();
+        followers.inOrder().forEach(follower -> follower.stop().run());
         connections.stop();
         // Wait for the ownership consumer to leave its group: the next owner is assigned without waiting for a
         // session timeout.

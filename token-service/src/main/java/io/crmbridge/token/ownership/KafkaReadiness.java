@@ -1,8 +1,9 @@
-package io.crmbridge.token.events;
+package io.crmbridge.token.ownership;
 
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.crmbridge.token.vault.KafkaConnections;
 import org.apache.kafka.clients.admin.Admin;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
@@ -16,9 +17,9 @@ final class KafkaReadiness extends AbstractHealthIndicator implements Disposable
 
     private final Admin admin;
     private final KafkaConnections connections;
-    private final VaultOwnership ownership;
+    private final KafkaVaultOwnership ownership;
 
-    KafkaReadiness(Map<String, Object> adminSettings, KafkaConnections connections, VaultOwnership ownership) {
+    KafkaReadiness(Map<String, Object> adminSettings, KafkaConnections connections, KafkaVaultOwnership ownership) {
         this.admin = Admin.create(adminSettings);
         this.connections = connections;
         this.ownership = ownership;

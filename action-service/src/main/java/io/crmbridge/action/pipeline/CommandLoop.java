@@ -10,11 +10,16 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 
+import io.crmbridge.action.parking.ParkingHeaders;
+import io.crmbridge.action.parking.PausedPartitions;
+import io.crmbridge.action.parking.WaitingRange;
+import io.crmbridge.action.parking.WaitingPasses;
+import io.crmbridge.action.parking.WaitingInventory;
 import io.crmbridge.action.execution.Done;
 import io.crmbridge.action.execution.ExecutingWrites;
 import io.crmbridge.action.execution.Job;
 import io.crmbridge.action.holding.ConnectionHolds;
-import io.crmbridge.action.holding.WaitingCommands;
+import io.crmbridge.action.parking.WaitingCommands;
 import io.crmbridge.action.monitoring.ActionMetrics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;

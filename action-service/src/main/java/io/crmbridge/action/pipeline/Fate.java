@@ -1,5 +1,6 @@
 package io.crmbridge.action.pipeline;
 
+import io.crmbridge.action.parking.WaitingRange;
 import io.crmbridge.action.execution.Job;
 
 /** What becomes of one consumed record in a transaction. */

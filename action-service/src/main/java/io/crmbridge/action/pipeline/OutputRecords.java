@@ -1,5 +1,6 @@
 package io.crmbridge.action.pipeline;
 
+import io.crmbridge.action.parking.ParkingHeaders;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.ByteBuffer;

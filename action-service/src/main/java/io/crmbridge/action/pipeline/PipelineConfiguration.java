@@ -4,14 +4,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
+import io.crmbridge.action.parking.WaitingPasses;
+import io.crmbridge.action.parking.WaitingInventory;
 import io.crmbridge.action.ActionSettings;
 import io.crmbridge.action.command.CommandValidation;
 import io.crmbridge.action.execution.Dataverse;
 import io.crmbridge.action.execution.ExecutingWrites;
 import io.crmbridge.action.execution.ExecutionSettings;
 import io.crmbridge.action.holding.ConnectionHolds;
-import io.crmbridge.action.holding.HoldDeadline;
-import io.crmbridge.action.holding.WaitingCommands;
+import io.crmbridge.action.parking.HoldDeadline;
+import io.crmbridge.action.parking.WaitingCommands;
 import io.crmbridge.action.monitoring.ActionMetrics;
 import io.crmbridge.action.monitoring.MeteredDataverse;
 import io.crmbridge.action.table.Tables;

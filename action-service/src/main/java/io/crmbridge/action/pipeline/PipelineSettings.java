@@ -2,7 +2,7 @@ package io.crmbridge.action.pipeline;
 
 import java.time.Duration;
 
-import io.crmbridge.action.holding.HoldDeadline;
+import io.crmbridge.action.parking.HoldDeadline;
 
 /**
  * How the command loop consumes.

@@ -9,11 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.crmbridge.action.parking.ParkingHeaders;
+import io.crmbridge.action.parking.WaitingRange;
+import io.crmbridge.action.parking.WaitingPass;
 import io.crmbridge.action.execution.Done;
 import io.crmbridge.action.execution.Job;
 import io.crmbridge.action.execution.WriteOutcome;
 import io.crmbridge.action.holding.ConnectionHolds;
-import io.crmbridge.action.holding.WaitingCommands;
+import io.crmbridge.action.parking.WaitingCommands;
 import io.crmbridge.crm.connection.ConnectionId;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;

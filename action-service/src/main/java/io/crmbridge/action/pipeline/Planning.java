@@ -8,13 +8,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.crmbridge.action.parking.ParkingHeaders;
+import io.crmbridge.action.parking.WaitingRange;
+import io.crmbridge.action.parking.WaitingPasses;
+import io.crmbridge.action.parking.WaitingPass;
 import io.crmbridge.action.command.Command;
 import io.crmbridge.action.command.CommandValidation;
 import io.crmbridge.action.command.Validation;
 import io.crmbridge.action.execution.Job;
 import io.crmbridge.action.holding.ConnectionHolds;
-import io.crmbridge.action.holding.HoldDeadline;
-import io.crmbridge.action.holding.WaitingCommands;
+import io.crmbridge.action.parking.HoldDeadline;
+import io.crmbridge.action.parking.WaitingCommands;
 import io.crmbridge.crm.connection.ConnectionId;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -73,7 +77,7 @@ final class Planning {
     private Item fresh(Plan plan, ConsumerRecord<String, byte[]> record) {
         Decoded decoded = codec.decode(record.topic(), record.value());
         if (decoded instanceof Decoded.Unreadable unreadable) {
-            return new Item(record, null, null, false, new Fate.DeadLettered(unreadable.cause()));
+            return Item.unreadable(record, unreadable.cause());
         }
         Command command = ((Decoded.Readable) decoded).command();
         ConnectionId connection = command.connection();
@@ -89,7 +93,7 @@ final class Planning {
             holds.tokenRefused(connection);
             return parked(plan, record, command, undecided.reason());
         }
-        return new Item(record, command, connection, false, decided(plan, record, command, validated));
+        return Item.fresh(record, command, decided(plan, record, command, validated));
     }
 
     /**
@@ -125,25 +129,25 @@ final class Planning {
                              boolean trackable) {
         Decoded decoded = codec.decode(record.topic(), record.value());
         if (decoded instanceof Decoded.Unreadable unreadable) {
-            return new Item(record, null, counted, true, new Fate.DeadLettered(unreadable.cause()));
+            return Item.unreadableReplay(record, counted, unreadable.cause());
         }
         Command command = ((Decoded.Readable) decoded).command();
         Instant parkedAt = ParkingHeaders.parkedAt(record.headers(), record.timestamp());
         if (deadline.passed(parkedAt, plan.now())) {
-            return new Item(record, command, counted, true, new Fate.Answered(
+            return Item.replayed(record, counted, command, new Fate.Answered(
                     Results.tokenExpired(command, parkedAt, deadline.maxWait(), plan.now())));
         }
         if (holds.isHeld(command.connection())) {
-            return new Item(record, command, counted, true, stillWaiting(trackable,
+            return Item.replayed(record, counted, command, stillWaiting(trackable,
                     "connection still held"));
         }
         Validation validated = validation.validate(command);
         if (validated instanceof Validation.Undecided undecided && undecided.tokenProblem()) {
             holds.tokenRefused(command.connection());
-            return new Item(record, command, counted, true, stillWaiting(trackable,
+            return Item.replayed(record, counted, command, stillWaiting(trackable,
                     undecided.reason()));
         }
-        return new Item(record, command, counted, true, decided(plan, record, command, validated));
+        return Item.replayed(record, counted, command, decided(plan, record, command, validated));
     }
 
     /** Waits in place, unless the partition cannot name one more waiting connection in its offset metadata. */
@@ -165,7 +169,7 @@ final class Planning {
 
     private Item parked(Plan plan, ConsumerRecord<String, byte[]> record, Command command, String reason) {
         plan.changes().parked(record.partition(), command.connection());
-        return new Item(record, command, command.connection(), false, new Fate.Parked(reason));
+        return Item.fresh(record, command, new Fate.Parked(reason));
     }
 
     /** The record key names the row ({@code connectionId:entity:recordKey}); without one, the command is alone. */

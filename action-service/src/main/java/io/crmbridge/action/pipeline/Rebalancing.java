@@ -6,7 +6,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import io.crmbridge.action.holding.WaitingCommands;
+import io.crmbridge.action.parking.PausedPartitions;
+import io.crmbridge.action.parking.WaitingRange;
+import io.crmbridge.action.parking.WaitingPasses;
+import io.crmbridge.action.parking.WaitingInventory;
+import io.crmbridge.action.parking.WaitingCommands;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;

@@ -1,4 +1,4 @@
-package io.crmbridge.action.pipeline;
+package io.crmbridge.action.parking;
 
 import java.time.Instant;
 import java.util.Map;

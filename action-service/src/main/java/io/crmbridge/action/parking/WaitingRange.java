@@ -1,4 +1,4 @@
-package io.crmbridge.action.pipeline;
+package io.crmbridge.action.parking;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -19,25 +19,25 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
  *
  * @param backlogs per connection still waiting: its first waiting record and when that one was parked
  */
-record WaitingRange(long scanned, Map<ConnectionId, Backlog> backlogs) {
+public record WaitingRange(long scanned, Map<ConnectionId, Backlog> backlogs) {
 
     /** Most connections one partition tracks (the offset metadata is limited to 4 KB by default). */
-    static final int MAX_BACKLOGS = 40;
+    public static final int MAX_BACKLOGS = 40;
     private static final String VERSION = "waiting-v1";
 
-    record Backlog(long from, Instant since) {
+    public record Backlog(long from, Instant since) {
     }
 
-    WaitingRange {
+    public WaitingRange {
         backlogs = Map.copyOf(backlogs);
     }
 
-    static WaitingRange startingAt(long offset) {
+    public static WaitingRange startingAt(long offset) {
         return new WaitingRange(offset, Map.of());
     }
 
     /** The range a committed offset describes; an offset without our metadata means nothing waits before it. */
-    static WaitingRange of(OffsetAndMetadata committed, long beginning) {
+    public static WaitingRange of(OffsetAndMetadata committed, long beginning) {
         if (committed == null) {
             return startingAt(beginning);
         }
@@ -56,17 +56,17 @@ record WaitingRange(long scanned, Map<ConnectionId, Backlog> backlogs) {
     }
 
     /** Whether the record of {@code connection} at {@code offset} needs nothing more. */
-    boolean done(ConnectionId connection, long offset) {
+    public boolean done(ConnectionId connection, long offset) {
         Backlog backlog = connection == null ? null : backlogs.get(connection);
         return offset < scanned && (backlog == null || offset < backlog.from());
     }
 
     /** The offset to commit: the oldest waiting record, or where reading goes on when nothing waits. */
-    long committed() {
+    public long committed() {
         return backlogs.values().stream().mapToLong(Backlog::from).min().orElse(scanned);
     }
 
-    OffsetAndMetadata toOffset() {
+    public OffsetAndMetadata toOffset() {
         String entries = backlogs.entrySet().stream().map(e -> Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(e.getKey().value().getBytes(StandardCharsets.UTF_8)) + ":" + e.getValue().from()
                 + ":" + e.getValue().since().toEpochMilli()).collect(Collectors.joining("|"));

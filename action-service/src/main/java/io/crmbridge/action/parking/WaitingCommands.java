@@ -1,4 +1,4 @@
-package io.crmbridge.action.holding;
+package io.crmbridge.action.parking;
 
 import java.util.HashMap;
 import java.util.Map;

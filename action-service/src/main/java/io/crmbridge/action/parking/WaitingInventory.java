@@ -1,4 +1,4 @@
-package io.crmbridge.action.pipeline;
+package io.crmbridge.action.parking;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -17,11 +17,11 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * committed offset to the partition's end, when the partition is assigned: what this instance must know before it lets a connection's new
  * commands pass its parked ones. Reads committed records only, with a consumer of its own outside the group.
  */
-final class WaitingInventory {
+public final class WaitingInventory {
 
     private final Map<String, Object> consumerConfig;
 
-    WaitingInventory(Map<String, Object> kafka) {
+    public WaitingInventory(Map<String, Object> kafka) {
         Map<String, Object> config = new HashMap<>(kafka);
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
@@ -33,7 +33,7 @@ final class WaitingInventory {
     }
 
     /** The records of {@code range} not yet done, per connection. */
-    Map<ConnectionId, Integer> count(TopicPartition partition, WaitingRange range) {
+    public Map<ConnectionId, Integer> count(TopicPartition partition, WaitingRange range) {
         Map<ConnectionId, Integer> counts = new HashMap<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig)) {
             consumer.assign(List.of(partition));

@@ -1,4 +1,4 @@
-package io.crmbridge.action.pipeline;
+package io.crmbridge.action.parking;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -8,30 +8,30 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
 /** The headers a parked command carries on the waiting topic, besides its original ones. */
-final class ParkingHeaders {
+public final class ParkingHeaders {
 
-    static final String PREFIX = "crmbridge.";
-    static final String CONNECTION = PREFIX + "connection-id";
-    static final String PARKED_AT = PREFIX + "parked-at";
-    static final String REASON = PREFIX + "parked-reason";
-    static final String ORIGINAL_PARTITION = PREFIX + "original-partition";
-    static final String ORIGINAL_OFFSET = PREFIX + "original-offset";
+    public static final String PREFIX = "crmbridge.";
+    public static final String CONNECTION = PREFIX + "connection-id";
+    public static final String PARKED_AT = PREFIX + "parked-at";
+    public static final String REASON = PREFIX + "parked-reason";
+    public static final String ORIGINAL_PARTITION = PREFIX + "original-partition";
+    public static final String ORIGINAL_OFFSET = PREFIX + "original-offset";
 
     private ParkingHeaders() {
     }
 
-    static Optional<String> text(Headers headers, String name) {
+    public static Optional<String> text(Headers headers, String name) {
         Header header = headers.lastHeader(name);
         return header == null || header.value() == null ? Optional.empty()
                 : Optional.of(new String(header.value(), StandardCharsets.UTF_8));
     }
 
     /** When the record started waiting; a record without the header counts as parked at its append time. */
-    static Instant parkedAt(Headers headers, long recordTimestamp) {
+    public static Instant parkedAt(Headers headers, long recordTimestamp) {
         return text(headers, PARKED_AT).map(Instant::parse).orElseGet(() -> Instant.ofEpochMilli(recordTimestamp));
     }
 
-    static byte[] bytes(Object value) {
+    public static byte[] bytes(Object value) {
         return String.valueOf(value).getBytes(StandardCharsets.UTF_8);
     }
 }

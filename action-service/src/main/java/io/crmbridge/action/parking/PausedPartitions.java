@@ -1,4 +1,4 @@
-package io.crmbridge.action.pipeline;
+package io.crmbridge.action.parking;
 
 import java.util.Collection;
 import java.time.Instant;
@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.crmbridge.action.holding.ConnectionHolds;
-import io.crmbridge.action.holding.HoldDeadline;
+import io.crmbridge.action.parking.HoldDeadline;
 import io.crmbridge.crm.connection.ConnectionId;
 import org.apache.kafka.common.TopicPartition;
 
@@ -16,19 +16,19 @@ import org.apache.kafka.common.TopicPartition;
  * many waiting connections as it can ({@link WaitingRange#MAX_BACKLOGS}), and when to resume them: once the
  * connection is released, or the command's deadline has passed (so it fails with TOKEN_EXPIRED).
  */
-final class PausedPartitions {
+public final class PausedPartitions {
 
     private record Head(ConnectionId connection, Instant parkedAt) {
     }
 
     private final Map<TopicPartition, Head> heads = new HashMap<>();
 
-    void paused(TopicPartition partition, ConnectionId connection, Instant parkedAt) {
+    public void paused(TopicPartition partition, ConnectionId connection, Instant parkedAt) {
         heads.put(partition, new Head(connection, parkedAt));
     }
 
     /** The paused partitions that may go on now; they are forgotten here. */
-    List<TopicPartition> resumable(ConnectionHolds holds, HoldDeadline deadline, Instant now) {
+    public List<TopicPartition> resumable(ConnectionHolds holds, HoldDeadline deadline, Instant now) {
         List<TopicPartition> resumable = heads.entrySet().stream()
                 .filter(e -> !holds.isHeld(e.getValue().connection()) || deadline.passed(e.getValue().parkedAt(), now))
                 .map(Map.Entry::getKey).toList();
@@ -36,11 +36,11 @@ final class PausedPartitions {
         return resumable;
     }
 
-    boolean contains(TopicPartition partition) {
+    public boolean contains(TopicPartition partition) {
         return heads.containsKey(partition);
     }
 
-    void forget(Collection<TopicPartition> partitions) {
+    public void forget(Collection<TopicPartition> partitions) {
         partitions.forEach(heads::remove);
     }
 }

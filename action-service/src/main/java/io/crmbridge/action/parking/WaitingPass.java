@@ -1,4 +1,4 @@
-package io.crmbridge.action.pipeline;
+package io.crmbridge.action.parking;
 
 import java.util.HashSet;
 import java.util.Map;
@@ -14,31 +14,31 @@ import io.crmbridge.crm.connection.ConnectionId;
  * connection released after the read passed its first waiting record needs a new read from there (a rescan);
  * records already done are skipped on the way.
  */
-final class WaitingPass {
+public final class WaitingPass {
 
     private WaitingRange range;
     private Set<ConnectionId> open;
 
-    WaitingPass(WaitingRange range, long start) {
+    public WaitingPass(WaitingRange range, long start) {
         this.range = range;
         this.open = openFrom(range, start);
     }
 
-    WaitingRange range() {
+    public WaitingRange range() {
         return range;
     }
 
     /** Whether this read replays {@code connection}'s records now (it has none waiting from before). */
-    boolean replays(ConnectionId connection) {
+    public boolean replays(ConnectionId connection) {
         return connection == null || !range.backlogs().containsKey(connection) || open.contains(connection);
     }
 
-    boolean isOpen(ConnectionId connection) {
+    public boolean isOpen(ConnectionId connection) {
         return open.contains(connection);
     }
 
     /** Takes what a committed transaction decided. */
-    void advance(WaitingRange next, Set<ConnectionId> stillOpen) {
+    public void advance(WaitingRange next, Set<ConnectionId> stillOpen) {
         this.range = next;
         this.open = new HashSet<>(stillOpen);
         open.retainAll(next.backlogs().keySet());
@@ -48,13 +48,13 @@ final class WaitingPass {
      * Where to read again from, if a waiting connection can go on now ({@code ready}: released, or its oldest
      * command is past the deadline) but this read already passed its first waiting record.
      */
-    Optional<Long> rescanFrom(Predicate<Map.Entry<ConnectionId, WaitingRange.Backlog>> ready) {
+    public Optional<Long> rescanFrom(Predicate<Map.Entry<ConnectionId, WaitingRange.Backlog>> ready) {
         return range.backlogs().entrySet().stream().filter(e -> !open.contains(e.getKey())).filter(ready)
                 .map(e -> e.getValue().from()).min(Long::compare);
     }
 
     /** Starts a new read at {@code start}. */
-    void restart(long start) {
+    public void restart(long start) {
         this.open = openFrom(range, start);
     }
 

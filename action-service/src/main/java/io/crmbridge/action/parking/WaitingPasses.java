@@ -1,4 +1,4 @@
-package io.crmbridge.action.pipeline;
+package io.crmbridge.action.parking;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -7,25 +7,25 @@ import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
 
 /** The current read of each waiting partition this loop owns. */
-final class WaitingPasses {
+public final class WaitingPasses {
 
     private final Map<TopicPartition, WaitingPass> passes = new HashMap<>();
 
-    void assigned(TopicPartition partition, WaitingRange committed) {
+    public void assigned(TopicPartition partition, WaitingRange committed) {
         passes.put(partition, new WaitingPass(committed, committed.committed()));
     }
 
     /** The partition's read; one starting at {@code firstOffset} if the partition was never seen (no metadata). */
-    WaitingPass of(TopicPartition partition, long firstOffset) {
+    public WaitingPass of(TopicPartition partition, long firstOffset) {
         return passes.computeIfAbsent(partition, p -> new WaitingPass(WaitingRange.startingAt(firstOffset),
                 firstOffset));
     }
 
-    Map<TopicPartition, WaitingPass> all() {
+    public Map<TopicPartition, WaitingPass> all() {
         return passes;
     }
 
-    void forget(Collection<TopicPartition> partitions) {
+    public void forget(Collection<TopicPartition> partitions) {
         partitions.forEach(passes::remove);
     }
 }

@@ -2,26 +2,19 @@ package io.crmbridge.action.events;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import io.crmbridge.action.holding.ConnectionHolds;
 import io.crmbridge.action.pipeline.CommandCodec;
 import io.crmbridge.action.pipeline.Readiness;
 import io.crmbridge.crm.token.AccessTokenGrants;
-import io.crmbridge.crm.token.EncryptionKeys;
 import io.crmbridge.crm.token.GrantSettings;
+import io.crmbridge.crm.topic.ConnectionTopics;
 import io.crmbridge.crm.token.TokenCipher;
-import io.crmbridge.events.AccessTokenGrant;
-import io.crmbridge.events.TokenRequest;
-import io.crmbridge.schemas.serde.AvroDeserializer;
-import io.crmbridge.schemas.serde.AvroSerializer;
 import io.crmbridge.schemas.topics.OwnedTopics;
 import io.crmbridge.schemas.topics.TopicSpec;
 import io.crmbridge.schemas.topics.Topics;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -56,36 +49,24 @@ class EventsConfiguration {
         return new AvroCommandCodec(kafka.buildConsumerProperties());
     }
 
+    /** crm.connection-events into the one availability rule (crm-client's); the action does not read definitions. */
     @Bean(destroyMethod = "close")
-    ConnectionEventsFollower connectionEventsFollower(KafkaProperties kafka, Topics topics, ConnectionHolds holds) {
-        return new ConnectionEventsFollower(kafka.buildConsumerProperties(), topics.connectionEvents().name(), holds)
-                .start();
+    ConnectionTopics connectionEvents(KafkaProperties kafka, Topics topics, ConnectionHolds holds) {
+        return ConnectionTopics.follow(kafka.buildConsumerProperties(), holds.availability())
+                .events(topics.connectionEvents().name()).named("connection-events").start();
     }
 
+    /** The token-service's grants: a connection waits for its first; a newer one ends a hold for a refused token. */
     @Bean(destroyMethod = "close")
-    AccessTokenGrants accessTokenGrants(KafkaProperties kafka, Topics topics, TokenEncryptionSettings encryption,
+    AccessTokenGrants accessTokenGrants(KafkaProperties kafka, Topics topics, TokenCipher cipher,
                                         ConnectionHolds holds) {
-        Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        // The poll timeout also bounds crm-client's first metadata fetch, which ends its reader when it times out
-        // (slow brokers at start-up): generous, since wakeup() ends an idle poll at once on close.
-        GrantSettings settings = new GrantSettings(config, topics.accessTokens().name(), topics.tokenRequests().name(),
-                "action-service", Duration.ofSeconds(15));
-        AvroDeserializer<AccessTokenGrant> grants = new AvroDeserializer<>();
-        Map<String, Object> reader = new HashMap<>(config);
-        reader.put("specific.avro.reader", true);
-        grants.configure(reader, false);
-        AvroSerializer<TokenRequest> requests = new AvroSerializer<>();
-        requests.configure(config, false);
-        AccessTokenGrants started = AccessTokenGrants.start(settings, cipher(encryption), grants, requests);
-        // A connection is held until its first grant; a newer token releases one held because its token was refused.
-        holds.holdUngranted(connection -> started.latest(connection).isPresent());
-        started.updates().subscribe(token -> holds.tokenRenewed(token.connection()));
-        return started;
+        GrantSettings settings = GrantSettings.fromKafka(kafka.buildConsumerProperties(),
+                topics.accessTokens().name(), topics.tokenRequests().name(), "action-service", Duration.ofSeconds(15));
+        return AccessTokenGrants.start(settings, cipher).feed(holds.availability());
     }
 
     @Bean
-    Readiness connectionEventsRead(ConnectionEventsFollower follower) {
+    Readiness connectionEventsRead(ConnectionTopics follower) {
         return new Readiness() {
             @Override
             public String name() {
@@ -112,15 +93,5 @@ class EventsConfiguration {
                 return grants.caughtUp().toFuture();
             }
         };
-    }
-
-    private static TokenCipher cipher(TokenEncryptionSettings encryption) {
-        if (encryption.keys().isEmpty()) {
-            throw new IllegalStateException("crmbridge.token-encryption.keys is empty: the action service needs the "
-                    + "key(s) the token-service seals access tokens with");
-        }
-        String active = encryption.activeKeyId().isBlank() ? encryption.keys().keySet().iterator().next()
-                : encryption.activeKeyId();
-        return new TokenCipher(EncryptionKeys.of(active, encryption.keys()));
     }
 }

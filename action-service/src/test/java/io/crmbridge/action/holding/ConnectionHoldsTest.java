@@ -15,33 +15,33 @@ class ConnectionHoldsTest {
 
     @Test
     void holdsAConnectionFromTokenExpiredUntilReconnected() {
-        holds.tokenLost(CONTOSO);
+        holds.availability().tokenExpired(CONTOSO);
         assertThat(holds.isHeld(CONTOSO)).isTrue();
 
-        holds.tokenRestored(CONTOSO);
+        holds.availability().tokenWorks(CONTOSO);
         assertThat(holds.isHeld(CONTOSO)).isFalse();
     }
 
     @Test
     void aNewerTokenReleasesARefusedTokenButNotTheTokenServicesVerdict() {
         holds.tokenRefused(CONTOSO);
-        holds.tokenRenewed(CONTOSO);
+        holds.availability().grantArrived(CONTOSO);
         assertThat(holds.isHeld(CONTOSO)).isFalse();
 
-        holds.tokenLost(CONTOSO);
+        holds.availability().tokenExpired(CONTOSO);
         holds.tokenRefused(CONTOSO);
-        holds.tokenRenewed(CONTOSO);
+        holds.availability().grantArrived(CONTOSO);
         assertThat(holds.isHeld(CONTOSO)).isTrue();
     }
 
     @Test
     void holdsAConnectionThatNeverHadAGrantUntilItsFirstOne() {
         Set<ConnectionId> grants = new HashSet<>();
-        holds.holdUngranted(grants::contains);
+        holds.availability().requireGrants(grants::contains);
         assertThat(holds.isHeld(CONTOSO)).isTrue();
         assertThat(holds.held()).isEmpty();
 
-        holds.tokenRestored(CONTOSO);
+        holds.availability().tokenWorks(CONTOSO);
         assertThat(holds.isHeld(CONTOSO)).isTrue();
 
         grants.add(CONTOSO);
@@ -51,11 +51,11 @@ class ConnectionHoldsTest {
 
     @Test
     void aGrantReadAtStartUpDoesNotEndTheTokenServicesVerdict() {
-        holds.holdUngranted(Set.of(CONTOSO)::contains);
-        holds.tokenLost(CONTOSO);
+        holds.availability().requireGrants(Set.of(CONTOSO)::contains);
+        holds.availability().tokenExpired(CONTOSO);
         assertThat(holds.isHeld(CONTOSO)).isTrue();
 
-        holds.tokenRestored(CONTOSO);
+        holds.availability().tokenWorks(CONTOSO);
         assertThat(holds.isHeld(CONTOSO)).isFalse();
     }
 }

@@ -128,7 +128,7 @@ class CommandLoopIT {
     @Test
     void holdsOnlyTheConnectionWithoutTokenAndReplaysItsCommandsInOrderOnRelease() {
         ConnectionId held = ConnectionId.of("c-held");
-        holds.tokenLost(held);
+        holds.availability().tokenExpired(held);
         for (String step : List.of("first", "second", "third")) {
             topics.send("row-1", AvroCommands.update("held-" + step, "c-held", "account",
                     "3f2b7c1e-1111-4a2b-9c3d-000000000001", Map.of("name", step)));
@@ -141,7 +141,7 @@ class CommandLoopIT {
         assertThat(results("held-")).isEmpty();
         assertThat(dataverse.requests(held)).isEmpty();
 
-        holds.tokenRestored(held);
+        holds.availability().tokenWorks(held);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> results("held-").size() == 3);
         assertThat(results("held-")).allMatch(result -> result.getStatus() == WriteStatus.SUCCEEDED);
@@ -153,8 +153,8 @@ class CommandLoopIT {
     void replaysAReleasedConnectionPastAnotherThatStillWaits() {
         ConnectionId stuck = ConnectionId.of("c-stuck");
         ConnectionId back = ConnectionId.of("c-back");
-        holds.tokenLost(stuck);
-        holds.tokenLost(back);
+        holds.availability().tokenExpired(stuck);
+        holds.availability().tokenExpired(back);
         // Both rows in one partition, the stuck connection's commands first: they park ahead of the others.
         String backRow = IntStream.range(0, 100).mapToObj(i -> "row-" + i)
                 .filter(row -> partition("c-back:account:" + row) == partition("c-stuck:account:row-1"))
@@ -169,14 +169,14 @@ class CommandLoopIT {
                 .filter(record -> record.key().startsWith("c-stuck:") || record.key().startsWith("c-back:"))
                 .count() == 6);
 
-        holds.tokenRestored(back);
+        holds.availability().tokenWorks(back);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> results("back-").size() == 3);
         assertThat(dataverse.requests(back)).extracting(WriteRequest::body).containsExactly(
                 "{\"name\":\"one\"}", "{\"name\":\"two\"}", "{\"name\":\"three\"}");
         assertThat(results("stuck-")).isEmpty();
 
-        holds.tokenRestored(stuck);
+        holds.availability().tokenWorks(stuck);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> results("stuck-").size() == 3);
         assertThat(dataverse.requests(stuck)).extracting(WriteRequest::body).containsExactly(
@@ -186,7 +186,7 @@ class CommandLoopIT {
 
     @Test
     void failsWaitingCommandsWithTokenExpiredOnceTheDeadlinePasses() {
-        holds.tokenLost(ConnectionId.of("c-expired"));
+        holds.availability().tokenExpired(ConnectionId.of("c-expired"));
         topics.send("row-1", AvroCommands.create("expired-1", "c-expired", "account", Map.of("name", "late")));
         await().atMost(Duration.ofSeconds(30)).until(() -> topics.records(names.waiting()).stream()
                 .anyMatch(record -> record.key().startsWith("c-expired:")));
@@ -215,7 +215,7 @@ class CommandLoopIT {
         assertThat(results("refused-")).isEmpty();
 
         dataverse.heal(refused);
-        holds.tokenRenewed(refused);
+        holds.availability().grantArrived(refused);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> results("refused-").size() == 2);
         assertThat(dataverse.requests(refused)).extracting(WriteRequest::body)

@@ -72,11 +72,11 @@ class PlanningTest {
 
     @Test
     void parksAHeldConnectionsCommandsAndQueuesItsLaterOnesBehindThem() {
-        holds.tokenLost(A);
+        holds.availability().tokenExpired(A);
         Plan plan = planning.plan(records(fresh(0, 0, "a-1", Commands.update()),
                 fresh(0, 1, "b-1", Commands.update().connection("conn-b"))));
         waiting.apply(plan.waitingChanges());
-        holds.tokenRestored(A);
+        holds.availability().tokenWorks(A);
         Plan next = planning.plan(records(fresh(0, 2, "a-2", Commands.update())));
 
         assertThat(fates(plan)).containsExactly(Fate.Parked.class, Fate.Executing.class);
@@ -87,7 +87,7 @@ class PlanningTest {
 
     @Test
     void replaysAWaitingPartitionPastAConnectionThatStillWaitsAndKeepsItsPlace() {
-        holds.tokenLost(B);
+        holds.availability().tokenExpired(B);
         Plan plan = planning.plan(records(parked(1, 10, "a-1", Commands.update(), NOW),
                 parked(1, 11, "b-1", Commands.update().connection("conn-b"), NOW),
                 parked(1, 12, "a-2", Commands.update(), NOW),
@@ -104,12 +104,12 @@ class PlanningTest {
 
     @Test
     void replaysAReleasedConnectionInOrderAndSkipsWhatIsDone() {
-        holds.tokenLost(B);
+        holds.availability().tokenExpired(B);
         Plan first = planning.plan(records(parked(1, 10, "a-1", Commands.update(), NOW),
                 parked(1, 11, "b-1", Commands.update().connection("conn-b"), NOW),
                 parked(1, 12, "a-2", Commands.update(), NOW)));
         first.ranges().forEach((partition, next) -> passes.of(partition, 0).advance(next.range(), next.open()));
-        holds.tokenRestored(B);
+        holds.availability().tokenWorks(B);
         WaitingPass pass = passes.of(WAITING_1, 0);
         assertThat(pass.rescanFrom(e -> !holds.isHeld(e.getKey()))).contains(11L);
         pass.restart(11);
@@ -129,7 +129,7 @@ class PlanningTest {
             full.put(ConnectionId.of("held-" + i), new WaitingRange.Backlog(1, NOW));
         }
         passes.assigned(WAITING_1, new WaitingRange(10, full));
-        holds.tokenLost(B);
+        holds.availability().tokenExpired(B);
 
         Plan plan = planning.plan(records(parked(1, 10, "a-1", Commands.update(), NOW),
                 parked(1, 11, "b-1", Commands.update().connection("conn-b"), NOW),
@@ -142,7 +142,7 @@ class PlanningTest {
 
     @Test
     void failsAWaitingCommandPastItsDeadlineWithTokenExpired() {
-        holds.tokenLost(A);
+        holds.availability().tokenExpired(A);
         Plan plan = planning.plan(records(parked(1, 5, "a-1", Commands.update(), NOW.minus(Duration.ofHours(2)))));
 
         Result result = ((Fate.Answered) plan.kept().get(0).fate()).result();

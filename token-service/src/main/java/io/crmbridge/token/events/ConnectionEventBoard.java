@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.crmbridge.events.ConnectionEvent;
 import io.crmbridge.events.ConnectionEventType;
 import io.crmbridge.crm.connection.ConnectionId;
+import io.crmbridge.crm.topic.TopicFollower;
 import io.crmbridge.token.connection.ConnectionState;
 import io.crmbridge.token.refresh.LastKnownStatuses;
 
@@ -24,11 +25,11 @@ final class ConnectionEventBoard implements LastKnownStatuses, Runnable {
             ConnectionEventType.TOKEN_REFRESHED, ConnectionEventType.RECONNECTED);
 
     private final Map<ConnectionId, Reported> reported = new ConcurrentHashMap<>();
-    private final TopicFollower<ConnectionEvent> follower;
+    private final KafkaSetup kafka;
+    private volatile TopicFollower<ConnectionEvent> follower;
 
     ConnectionEventBoard(KafkaSetup kafka) {
-        this.follower = new TopicFollower<>(kafka, "connection-events", kafka.topics().connectionEvents().name(),
-                TopicFollower.Start.BEGINNING, this::accept);
+        this.kafka = kafka;
     }
 
     @Override
@@ -38,11 +39,22 @@ final class ConnectionEventBoard implements LastKnownStatuses, Runnable {
 
     @Override
     public void run() {
-        follower.run();
+        // crm-client's follower reads on a thread of its own; this only starts it.
+        follower = TopicFollower.of(kafka.consumer(), kafka.<ConnectionEvent>deserializer())
+                .topics(kafka.topics().connectionEvents().name())
+                .from(TopicFollower.Start.BEGINNING).named(kafka.instanceId() + "-connection-events")
+                .onRecord(record -> {
+                    if (record.value() != null) {
+                        accept(record.value());
+                    }
+                }).start();
     }
 
     void stop() {
-        follower.stop();
+        TopicFollower<ConnectionEvent> started = follower;
+        if (started != null) {
+            started.close();
+        }
     }
 
     private void accept(ConnectionEvent event) {

@@ -4,6 +4,7 @@ import java.util.OptionalLong;
 
 import io.crmbridge.events.TokenRequest;
 import io.crmbridge.crm.connection.ConnectionId;
+import io.crmbridge.crm.topic.TopicFollower;
 import io.crmbridge.token.refresh.RefreshingTokens;
 
 /**
@@ -14,21 +15,32 @@ import io.crmbridge.token.refresh.RefreshingTokens;
 final class TokenRequestListener implements Runnable {
 
     private final RefreshingTokens tokens;
-    private final TopicFollower<TokenRequest> follower;
+    private final KafkaSetup kafka;
+    private volatile TopicFollower<TokenRequest> follower;
 
     TokenRequestListener(KafkaSetup kafka, RefreshingTokens tokens) {
         this.tokens = tokens;
-        this.follower = new TopicFollower<>(kafka, "token-requests", kafka.topics().tokenRequests().name(),
-                TopicFollower.Start.END, this::accept);
+        this.kafka = kafka;
     }
 
     @Override
     public void run() {
-        follower.run();
+        // crm-client's follower reads on a thread of its own; this only starts it.
+        follower = TopicFollower.of(kafka.consumer(), kafka.<TokenRequest>deserializer())
+                .topics(kafka.topics().tokenRequests().name())
+                .from(TopicFollower.Start.END).named(kafka.instanceId() + "-token-requests")
+                .onRecord(record -> {
+                    if (record.value() != null) {
+                        accept(record.value());
+                    }
+                }).start();
     }
 
     void stop() {
-        follower.stop();
+        TopicFollower<TokenRequest> started = follower;
+        if (started != null) {
+            started.close();
+        }
     }
 
     private void accept(TokenRequest request) {

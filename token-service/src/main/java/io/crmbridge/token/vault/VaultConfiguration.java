@@ -1,20 +1,15 @@
 package io.crmbridge.token.vault;
 
-import io.crmbridge.crm.token.EncryptionKeys;
 import io.crmbridge.crm.token.TokenCipher;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The keys and the sealing of everything secret the service writes. */
+/**
+ * The sealing of everything secret the service writes, with the keys of {@code crmbridge.token-encryption}, bound
+ * and validated once for every service by crm-client's {@code TokenEncryptionAutoConfiguration}.
+ */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(VaultProperties.class)
 class VaultConfiguration {
-
-    @Bean
-    TokenCipher tokenCipher(VaultProperties properties) {
-        return new TokenCipher(EncryptionKeys.of(properties.activeKeyId(), properties.keys()));
-    }
 
     @Bean
     TokenVault tokenVault(TokenCipher cipher) {

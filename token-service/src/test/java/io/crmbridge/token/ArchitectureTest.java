@@ -42,10 +42,6 @@ class ArchitectureTest {
     private static final DescribedPredicate<JavaClass> WIRING =
             named("wiring", ".*\\.([A-Za-z]*(Configuration|Properties)|TokenServiceApplication)");
 
-    // Replaced by a shared crm-client follower; until then the one Kafka class of events/ not named after Kafka.
-    private static final DescribedPredicate<JavaClass> TOPIC_FOLLOWER =
-            named("the topic follower", "io\\.crmbridge\\.token\\.events\\.TopicFollower");
-
     private static DescribedPredicate<JavaClass> named(String description, String regex) {
         return DescribedPredicate.describe(description, (JavaClass c) -> c.getName().matches(regex + NESTED));
     }
@@ -80,7 +76,7 @@ class ArchitectureTest {
 
     @Test
     void onlyKafkaAdaptersAndTheWiringTalkToKafka() {
-        noClasses().that(not(KAFKA_ADAPTERS.or(WIRING).or(TOPIC_FOLLOWER)))
+        noClasses().that(not(KAFKA_ADAPTERS.or(WIRING)))
                 .should().dependOnClassesThat().resideInAPackage("org.apache.kafka..")
                 .check(CLASSES);
     }

@@ -3,6 +3,7 @@ package io.crmbridge.poller.events;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.crmbridge.crm.topic.ConnectionTopics;
 import io.crmbridge.poller.capture.OwnedSubscriptions;
 import io.crmbridge.poller.capture.SubscriptionStatus;
 import org.springframework.boot.health.contributor.Health;
@@ -15,10 +16,10 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 final class PollerHealth implements HealthIndicator {
 
     private final KafkaOwnership ownership;
-    private final KafkaConnectionStates connections;
+    private final ConnectionTopics connections;
     private final OwnedSubscriptions owned;
 
-    PollerHealth(KafkaOwnership ownership, KafkaConnectionStates connections, OwnedSubscriptions owned) {
+    PollerHealth(KafkaOwnership ownership, ConnectionTopics connections, OwnedSubscriptions owned) {
         this.ownership = ownership;
         this.connections = connections;
         this.owned = owned;

@@ -3,23 +3,20 @@ package io.crmbridge.poller.events;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Starts following connections and joins the poller group once the application context is ready (after the owned
- * topics exist); on shutdown leaves the group first, so the shards move to other instances, then stops following.
+ * Joins the poller group once the application context is ready (after the owned topics exist); on shutdown leaves
+ * the group first, so the shards move to other instances. The connection topics are followed from start-up on.
  */
 final class PollerLifecycle implements SmartLifecycle {
 
-    private final KafkaConnectionStates connections;
     private final KafkaOwnership ownership;
     private volatile boolean running;
 
-    PollerLifecycle(KafkaConnectionStates connections, KafkaOwnership ownership) {
-        this.connections = connections;
+    PollerLifecycle(KafkaOwnership ownership) {
         this.ownership = ownership;
     }
 
     @Override
     public void start() {
-        connections.start();
         ownership.start();
         running = true;
     }
@@ -28,7 +25,6 @@ final class PollerLifecycle implements SmartLifecycle {
     public void stop() {
         running = false;
         ownership.close();
-        connections.close();
     }
 
     @Override

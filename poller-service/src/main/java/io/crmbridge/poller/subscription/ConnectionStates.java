@@ -1,97 +1,75 @@
 package io.crmbridge.poller.subscription;
 
 import java.net.URI;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 
+import io.crmbridge.crm.connection.Availability;
+import io.crmbridge.crm.connection.ConnectionAvailability;
 import io.crmbridge.crm.connection.ConnectionId;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * What the poller knows about each connection: its org URL and whether it may be polled. Fed by
- * {@code crm.connections} (defined, enabled), {@code crm.connection-events} (TOKEN_EXPIRED, RECONNECTED), new
- * access-token grants, and the poller's own 401s. Where tokens come from the token-service's grants, a connection
- * that has never had one (a delegated connection nobody has connected yet) is not polled until its first grant,
- * instead of holding its shard for the token wait. Thread-safe; listeners hear every change of status.
+ * What the poller knows about each connection: its org URL and whether it may be polled. Whether it may is decided
+ * by crm-client's {@link ConnectionAvailability} (the same rule the action-service follows), fed by
+ * {@code crm.connections}, {@code crm.connection-events}, the access-token grants and the poller's own 401s; this
+ * class adds the org URLs (from the definitions or configuration) and says the answer as a {@link ConnectionStatus}.
+ * Thread-safe; listeners hear every connection whose status may have changed.
  */
 public final class ConnectionStates {
 
-    private static final Logger log = LoggerFactory.getLogger(ConnectionStates.class);
+    private final ConnectionAvailability availability = ConnectionAvailability.ofDefinedConnections();
+    private final Map<ConnectionId, URI> orgUrls = new ConcurrentHashMap<>();
 
-    private final Map<ConnectionId, Known> known = new ConcurrentHashMap<>();
-    private final List<Consumer<ConnectionId>> listeners = new CopyOnWriteArrayList<>();
-    private volatile Predicate<ConnectionId> hasGrant = connection -> true;
-
-    private record Known(URI orgUrl, boolean enabled, ConnectionStatus pause) {
-        ConnectionStatus status() {
-            return !enabled ? ConnectionStatus.DISABLED : pause != null ? pause : ConnectionStatus.ACTIVE;
-        }
+    /** What feeds the rule: definitions, connection events and grants. */
+    public ConnectionAvailability availability() {
+        return availability;
     }
 
-    /** A definition arrived (or was configured): the org URL and whether an operator enabled it. */
+    /** A definition was configured: the org URL and whether it is enabled. */
     public void defined(ConnectionId connection, URI orgUrl, boolean enabled) {
-        update(connection, k -> new Known(orgUrl, enabled, k == null ? null : k.pause()));
+        knowOrgUrl(connection, orgUrl);
+        availability.defined(connection, enabled);
     }
 
-    /** TOKEN_EXPIRED: stop polling the connection; its checkpoints stay where they are. */
-    public void tokenExpired(ConnectionId connection) {
-        pause(connection, ConnectionStatus.TOKEN_EXPIRED);
+    /** A definition read from {@code crm.connections} names the org URL (its availability is fed separately). */
+    public void knowOrgUrl(ConnectionId connection, URI orgUrl) {
+        orgUrls.put(connection, orgUrl);
     }
 
-    /** Dataverse refused a renewed token too. */
+    /** Dataverse refused even a renewed token: paused until a newer grant. */
     public void unauthorized(ConnectionId connection) {
-        pause(connection, ConnectionStatus.UNAUTHORIZED);
-    }
-
-    /** RECONNECTED, or a grant newer than the one refused: resume from the checkpoints. */
-    public void resumed(ConnectionId connection) {
-        update(connection, k -> k == null ? new Known(null, false, null) : new Known(k.orgUrl(), k.enabled(), null));
-    }
-
-    /**
-     * From now on a connection is polled only while {@code hasGrant} says the token-service has granted it a token;
-     * the caller reports the first grant through {@link #resumed}, which tells the listeners.
-     */
-    public void pollOnlyGranted(Predicate<ConnectionId> hasGrant) {
-        this.hasGrant = hasGrant;
+        availability.tokenRefused(connection);
     }
 
     public ConnectionStatus status(ConnectionId connection) {
-        Known k = known.get(connection);
-        if (k == null || k.orgUrl() == null) {
+        if (!orgUrls.containsKey(connection)) {
             return ConnectionStatus.UNKNOWN;
         }
-        ConnectionStatus status = k.status();
-        return status == ConnectionStatus.ACTIVE && !hasGrant.test(connection) ? ConnectionStatus.AWAITING_GRANT
-                : status;
+        Availability now = availability.of(connection);
+        if (now instanceof Availability.Paused paused) {
+            return switch (paused.reason()) {
+                case DISABLED -> ConnectionStatus.DISABLED;
+                case DELETED -> ConnectionStatus.DELETED;
+                case TOKEN_EXPIRED -> ConnectionStatus.TOKEN_EXPIRED;
+                case DISCONNECTED -> ConnectionStatus.DISCONNECTED;
+                case TOKEN_REFUSED -> ConnectionStatus.UNAUTHORIZED;
+            };
+        }
+        if (now instanceof Availability.AwaitingFirstGrant) {
+            return ConnectionStatus.AWAITING_GRANT;
+        }
+        return now.usable() ? ConnectionStatus.ACTIVE : ConnectionStatus.UNKNOWN;
     }
 
     public Optional<URI> orgUrl(ConnectionId connection) {
-        return Optional.ofNullable(known.get(connection)).map(Known::orgUrl);
+        return Optional.ofNullable(orgUrls.get(connection));
     }
 
     /** {@code listener} hears the id of every connection whose status may have changed. */
     public void onChange(Consumer<ConnectionId> listener) {
-        listeners.add(listener);
+        availability.onChange(listener);
     }
 
-    private void pause(ConnectionId connection, ConnectionStatus why) {
-        update(connection, k -> k == null ? new Known(null, true, why) : new Known(k.orgUrl(), k.enabled(), why));
-    }
-
-    private void update(ConnectionId connection, java.util.function.UnaryOperator<Known> change) {
-        ConnectionStatus before = status(connection);
-        known.compute(connection, (id, k) -> change.apply(k));
-        ConnectionStatus after = status(connection);
-        if (before != after) {
-            log.info("connection {} is now {} (was {})", connection, after, before);
-        }
-        listeners.forEach(l -> l.accept(connection));
-    }
 }

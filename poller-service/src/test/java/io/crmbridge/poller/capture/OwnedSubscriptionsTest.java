@@ -65,13 +65,13 @@ class OwnedSubscriptionsTest {
         owned.assigned(0, key -> key.equals(accounts.key()), () -> changeLog);
         await().atMost(Duration.ofSeconds(10)).until(() -> changeLog.transactions() == 1);
 
-        connections.tokenExpired(CONTOSO);
+        connections.availability().tokenExpired(CONTOSO);
         await().atMost(Duration.ofSeconds(2)).until(() -> owned.status().get(0).connection() == ConnectionStatus.TOKEN_EXPIRED);
         int reads = table.reads();
         table.create(Map.of("name", "while paused"));
         await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> table.reads() == reads);
 
-        connections.resumed(CONTOSO);
+        connections.availability().tokenWorks(CONTOSO);
         await().atMost(Duration.ofSeconds(10)).until(() -> changeLog.committed().size() == 1);
     }
 
@@ -83,7 +83,7 @@ class OwnedSubscriptionsTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> connections.status(CONTOSO) == ConnectionStatus.UNAUTHORIZED);
         table.create(Map.of("name", "a"));
-        connections.resumed(CONTOSO);
+        connections.availability().grantArrived(CONTOSO);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> changeLog.committed().size() == 1);
     }
@@ -101,7 +101,7 @@ class OwnedSubscriptionsTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> connections.status(CONTOSO) == ConnectionStatus.UNAUTHORIZED);
             table.create(Map.of("name", "a"));
 
-            connections.resumed(CONTOSO);
+            connections.availability().grantArrived(CONTOSO);
 
             await().atMost(Duration.ofSeconds(10)).until(() -> changeLog.committed().size() == 1);
         }

@@ -30,17 +30,17 @@ class ConnectionStatesTest {
     @Test
     void pausesOnTokenExpiredUntilResumedAndKeepsThePauseAcrossANewDefinition() {
         states.defined(CONTOSO, ORG, true);
-        states.tokenExpired(CONTOSO);
+        states.availability().tokenExpired(CONTOSO);
         states.defined(CONTOSO, ORG, true);
         assertThat(states.status(CONTOSO)).isEqualTo(ConnectionStatus.TOKEN_EXPIRED);
 
-        states.resumed(CONTOSO);
+        states.availability().tokenWorks(CONTOSO);
         assertThat(states.status(CONTOSO)).isEqualTo(ConnectionStatus.ACTIVE);
     }
 
     @Test
     void remembersATokenExpiredThatArrivesBeforeTheDefinition() {
-        states.tokenExpired(CONTOSO);
+        states.availability().tokenExpired(CONTOSO);
         states.defined(CONTOSO, ORG, true);
 
         assertThat(states.status(CONTOSO)).isEqualTo(ConnectionStatus.TOKEN_EXPIRED);
@@ -62,26 +62,38 @@ class ConnectionStatesTest {
         List<ConnectionId> heard = new ArrayList<>();
         states.onChange(heard::add);
         Set<ConnectionId> grants = new HashSet<>();
-        states.pollOnlyGranted(grants::contains);
+        states.availability().requireGrants(grants::contains);
         states.defined(CONTOSO, ORG, true);
         assertThat(states.status(CONTOSO)).isEqualTo(ConnectionStatus.AWAITING_GRANT);
         assertThat(states.status(CONTOSO).pollable()).isFalse();
 
         grants.add(CONTOSO);
-        states.resumed(CONTOSO);
+        states.availability().grantArrived(CONTOSO);
 
         assertThat(states.status(CONTOSO)).isEqualTo(ConnectionStatus.ACTIVE);
         assertThat(heard).containsExactly(CONTOSO, CONTOSO);
     }
 
     @Test
-    void keepsAPauseOverAGrantReadAtStartUp() {
-        states.pollOnlyGranted(Set.of(CONTOSO)::contains);
-        states.tokenExpired(CONTOSO);
+    void keepsATokenExpiredPauseOverAGrantUntilTheTokenServiceSaysTokensWork() {
+        states.availability().requireGrants(Set.of(CONTOSO)::contains);
+        states.availability().tokenExpired(CONTOSO);
         states.defined(CONTOSO, ORG, true);
+        states.availability().grantArrived(CONTOSO);
         assertThat(states.status(CONTOSO)).isEqualTo(ConnectionStatus.TOKEN_EXPIRED);
 
-        states.resumed(CONTOSO);
+        states.availability().tokenWorks(CONTOSO);
         assertThat(states.status(CONTOSO)).isEqualTo(ConnectionStatus.ACTIVE);
+    }
+
+    @Test
+    void pausesADisconnectedOrDeletedConnectionAndSaysWhy() {
+        states.defined(CONTOSO, ORG, true);
+        states.availability().disconnected(CONTOSO);
+        assertThat(states.status(CONTOSO)).isEqualTo(ConnectionStatus.DISCONNECTED);
+        states.availability().tokenWorks(CONTOSO);
+        states.availability().deleted(CONTOSO);
+        assertThat(states.status(CONTOSO)).isEqualTo(ConnectionStatus.DELETED);
+        assertThat(states.status(CONTOSO).pollable()).isFalse();
     }
 }

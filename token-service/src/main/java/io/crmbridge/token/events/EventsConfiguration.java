@@ -66,17 +66,17 @@ class EventsConfiguration {
     }
 
     @Bean
-    TokenRequestListener tokenRequestListener(KafkaSetup kafka, RefreshingTokens tokens) {
-        return new TokenRequestListener(kafka, tokens);
+    KafkaTokenRequestListener tokenRequestListener(KafkaSetup kafka, RefreshingTokens tokens) {
+        return new KafkaTokenRequestListener(kafka, tokens);
     }
 
     @Bean
-    ConnectionEventBoard connectionEventBoard(KafkaSetup kafka) {
-        return new ConnectionEventBoard(kafka);
+    KafkaConnectionEventBoard connectionEventBoard(KafkaSetup kafka) {
+        return new KafkaConnectionEventBoard(kafka);
     }
 
     @Bean
-    Followers followers(TokenRequestListener requests, ConnectionEventBoard board) {
+    Followers followers(KafkaTokenRequestListener requests, KafkaConnectionEventBoard board) {
         return new Followers(List.of(new Followers.Follower("token-requests", requests, requests::stop),
                 new Followers.Follower("connection-events", board, board::stop)));
     }

@@ -12,13 +12,13 @@ import io.crmbridge.token.refresh.RefreshingTokens;
  * partition from where it stands at start-up, and the owner of the connection acts: a request is worth nothing
  * once its generation is replaced, so there is no backlog to read and no offset to keep.
  */
-final class TokenRequestListener implements Runnable {
+final class KafkaTokenRequestListener implements Runnable {
 
     private final RefreshingTokens tokens;
     private final KafkaSetup kafka;
     private volatile TopicFollower<TokenRequest> follower;
 
-    TokenRequestListener(KafkaSetup kafka, RefreshingTokens tokens) {
+    KafkaTokenRequestListener(KafkaSetup kafka, RefreshingTokens tokens) {
         this.tokens = tokens;
         this.kafka = kafka;
     }

@@ -17,7 +17,7 @@ import io.crmbridge.token.refresh.LastKnownStatuses;
  * The last event of every connection, read from the connection-events topic on every instance, so that any instance
  * can show how a connection owned by another one stands.
  */
-final class ConnectionEventBoard implements LastKnownStatuses, Runnable {
+final class KafkaConnectionEventBoard implements LastKnownStatuses, Runnable {
 
     private static final Set<ConnectionEventType> FAILURES = Set.of(ConnectionEventType.REFRESH_FAILED,
             ConnectionEventType.TOKEN_EXPIRED);
@@ -28,7 +28,7 @@ final class ConnectionEventBoard implements LastKnownStatuses, Runnable {
     private final KafkaSetup kafka;
     private volatile TopicFollower<ConnectionEvent> follower;
 
-    ConnectionEventBoard(KafkaSetup kafka) {
+    KafkaConnectionEventBoard(KafkaSetup kafka) {
         this.kafka = kafka;
     }
 

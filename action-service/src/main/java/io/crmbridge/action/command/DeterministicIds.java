@@ -1,10 +1,8 @@
 package io.crmbridge.action.command;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.UUID;
+
+import io.crmbridge.schemas.ids.NameBasedUuid;
 
 /**
  * The id a CREATE without {@code target.id} gives its row: a name-based UUID version 5 (RFC 9562: SHA-1 of a
@@ -20,21 +18,6 @@ public final class DeterministicIds {
     }
 
     public static UUID forCommand(String commandId) {
-        MessageDigest sha1 = sha1();
-        sha1.update(ByteBuffer.allocate(16).putLong(NAMESPACE.getMostSignificantBits())
-                .putLong(NAMESPACE.getLeastSignificantBits()).array());
-        byte[] hash = sha1.digest(commandId.getBytes(StandardCharsets.UTF_8));
-        hash[6] = (byte) ((hash[6] & 0x0f) | 0x50);
-        hash[8] = (byte) ((hash[8] & 0x3f) | 0x80);
-        ByteBuffer bytes = ByteBuffer.wrap(hash, 0, 16);
-        return new UUID(bytes.getLong(), bytes.getLong());
-    }
-
-    private static MessageDigest sha1() {
-        try {
-            return MessageDigest.getInstance("SHA-1");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-1", e);
-        }
+        return NameBasedUuid.v5(NAMESPACE, commandId);
     }
 }

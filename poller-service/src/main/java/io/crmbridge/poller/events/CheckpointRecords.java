@@ -7,7 +7,7 @@ import io.crmbridge.events.PollStrategy;
 import io.crmbridge.poller.subscription.Strategy;
 import io.crmbridge.poller.subscription.SubscriptionKey;
 import io.crmbridge.poller.tracking.Checkpoint;
-import io.crmbridge.poller.tracking.DeltaLink;
+import io.crmbridge.crm.record.DeltaLink;
 import io.crmbridge.poller.tracking.PageLink;
 
 /** Checkpoints as {@code PollCheckpoint} values and back. */
@@ -21,7 +21,7 @@ final class CheckpointRecords {
                 .setConnectionId(key.connection().value())
                 .setEntity(key.entity())
                 .setStrategy(PollStrategy.valueOf(checkpoint.strategy().name()))
-                .setDeltaLink(checkpoint.deltaLink() == null ? null : checkpoint.deltaLink().toString())
+                .setDeltaLink(checkpoint.deltaLink() == null ? null : checkpoint.deltaLink().url())
                 .setNextLink(checkpoint.nextLink() == null ? null : checkpoint.nextLink().toString())
                 .setWatermark(checkpoint.watermark())
                 .setWatermarkIds(List.of())
@@ -43,7 +43,7 @@ final class CheckpointRecords {
         boolean synced = record.getSynced() || record.getDeltaLink() != null
                 || (strategy == Strategy.MODIFIED_ON && record.getWatermark() != null && record.getNextLink() == null);
         return new Checkpoint(strategy,
-                record.getDeltaLink() == null ? null : DeltaLink.of(record.getDeltaLink()),
+                record.getDeltaLink() == null ? null : new DeltaLink(record.getDeltaLink()),
                 record.getNextLink() == null ? null : PageLink.of(record.getNextLink()),
                 strategy == Strategy.MODIFIED_ON ? record.getWatermark() : null, synced, record.getUpdatedAt());
     }

@@ -2,6 +2,7 @@ package io.crmbridge.poller.tracking;
 
 import java.time.Instant;
 
+import io.crmbridge.crm.record.DeltaLink;
 import io.crmbridge.poller.subscription.StartPosition;
 import io.crmbridge.poller.subscription.Strategy;
 import io.crmbridge.poller.subscription.Subscription;

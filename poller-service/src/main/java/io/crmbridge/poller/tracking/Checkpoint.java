@@ -3,6 +3,7 @@ package io.crmbridge.poller.tracking;
 import java.time.Instant;
 import java.util.Objects;
 
+import io.crmbridge.crm.record.DeltaLink;
 import io.crmbridge.poller.subscription.Strategy;
 
 /**

@@ -94,7 +94,7 @@ public final class DataverseChangeFeed implements ChangeFeed {
             return connection.page(parser, new NextLink(next.link().toString()), options);
         }
         if (request instanceof FeedRequest.Delta delta) {
-            return connection.changes(parser, new io.crmbridge.crm.record.DeltaLink(delta.link().toString()), options);
+            return connection.changes(parser, delta.link(), options);
         }
         Instant from = ((FeedRequest.ModifiedSince) request).from();
         Query query = Query.of(entitySet).select(columns(subscription, parser.table()))
@@ -149,7 +149,7 @@ public final class DataverseChangeFeed implements ChangeFeed {
         }
         page.deletions().forEach(id -> rows.add(new FeedRow.Deleted(id)));
         return new FeedResult.Page(rows, page.nextLink().map(n -> PageLink.of(n.url())),
-                page.deltaLink().map(d -> DeltaLink.of(d.url())));
+                page.deltaLink());
     }
 
     /**

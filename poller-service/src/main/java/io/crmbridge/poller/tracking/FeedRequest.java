@@ -3,6 +3,8 @@ package io.crmbridge.poller.tracking;
 import java.time.Instant;
 import java.util.Objects;
 
+import io.crmbridge.crm.record.DeltaLink;
+
 /** What to read next from a table. */
 public sealed interface FeedRequest permits FeedRequest.FullSync, FeedRequest.NextPage, FeedRequest.Delta,
         FeedRequest.ModifiedSince {

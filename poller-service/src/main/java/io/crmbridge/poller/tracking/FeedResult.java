@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import io.crmbridge.crm.record.DeltaLink;
+
 /** What a read from Dataverse gave: a page of rows, or why there is none. */
 public sealed interface FeedResult permits FeedResult.Page, FeedResult.Failed {
 

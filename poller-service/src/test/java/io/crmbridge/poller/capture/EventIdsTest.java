@@ -23,6 +23,12 @@ class EventIdsTest {
     }
 
     @Test
+    void derivesTheDeletionIdFromConnectionTableAndRow() {
+        // Python: uuid.uuid5(UUID("6f1d7c1e-2b8a-4f5e-9c3d-0a7b5e4c2d19"), "contoso:account/<row>/deleted")
+        assertThat(EventIds.deleted(ACCOUNTS, ROW)).isEqualTo("382078d0-2936-5155-869f-7b300e891fc5");
+    }
+
+    @Test
     void differsForAnotherEtagConnectionOrDeletion() {
         String id = EventIds.upserted(ACCOUNTS, ROW, ETAG);
 

@@ -17,7 +17,7 @@ import io.crmbridge.poller.subscription.SubscriptionKey;
 import io.crmbridge.poller.tracking.ChangeKind;
 import io.crmbridge.poller.tracking.Checkpoint;
 import io.crmbridge.poller.tracking.RecordIndex;
-import io.crmbridge.poller.tracking.DeltaLink;
+import io.crmbridge.crm.record.DeltaLink;
 import io.crmbridge.schemas.serde.AvroDeserializer;
 import io.crmbridge.schemas.topics.TopicCreation;
 import io.crmbridge.schemas.topics.TopicSettings;
@@ -153,7 +153,7 @@ class KafkaChangeLogIT {
     }
 
     private static Checkpoint checkpoint(long n) {
-        return new Checkpoint(Strategy.CHANGE_TRACKING, DeltaLink.of("https://org/api/data/v9.2/accounts?$deltatoken="
+        return new Checkpoint(Strategy.CHANGE_TRACKING, new DeltaLink("https://org/api/data/v9.2/accounts?$deltatoken="
                 + n + "%2101%2f01%2f2026"), null, null, true, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
     }
 

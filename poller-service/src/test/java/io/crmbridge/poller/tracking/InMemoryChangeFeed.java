@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.crmbridge.crm.record.DeltaLink;
 import io.crmbridge.poller.subscription.Subscription;
 
 /**
@@ -112,7 +113,7 @@ public final class InMemoryChangeFeed implements ChangeFeed {
                 : request instanceof FeedRequest.ModifiedSince since
                 ? new Link("modified", since.from() == null ? "" : since.from().toString(), version, 0, 0)
                 : Link.parse(request instanceof FeedRequest.NextPage next ? next.link().toString()
-                : ((FeedRequest.Delta) request).link().toString());
+                : ((FeedRequest.Delta) request).link().url());
         return switch (link.kind()) {
             case "full" -> full(subscription, link);
             case "delta" -> delta(subscription, link);
@@ -167,7 +168,7 @@ public final class InMemoryChangeFeed implements ChangeFeed {
     }
 
     private DeltaLink deltaLink(long upTo) {
-        return DeltaLink.of(new Link("delta", String.valueOf(upTo), 0, 0, 0).toString());
+        return new DeltaLink(new Link("delta", String.valueOf(upTo), 0, 0, 0).toString());
     }
 
     private static FeedRow.Upserted upserted(Row row) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.crmbridge.crm.record.DeltaLink;
 import io.crmbridge.poller.subscription.StartPosition;
 import io.crmbridge.poller.subscription.Strategy;
 import io.crmbridge.poller.subscription.Subscription;
@@ -85,7 +86,7 @@ public final class RecordIndexBenchmark {
         }
         boolean more = end < records;
         return new FeedResult.Page(rows, more ? Optional.of(PageLink.of("https://x/page/" + end)) : Optional.empty(),
-                more ? Optional.empty() : Optional.of(DeltaLink.of("https://x/delta")));
+                more ? Optional.empty() : Optional.of(new DeltaLink("https://x/delta")));
     }
 
     private static UUID id(int i) {

@@ -28,10 +28,7 @@ import io.crmbridge.token.refresh.ConnectionStatus;
 import io.crmbridge.token.refresh.RefreshingTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import tools.jackson.databind.JsonNode;
@@ -39,10 +36,13 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Two token-service instances on one broker: each connection has exactly one owner, and a survivor takes over. */
+/**
+ * Two token-service instances on one broker: each connection has exactly one owner, and a survivor takes over.
+ * The two instances and the connections are shared; each test waits for the split it starts from and counts what
+ * it causes from there, so the tests run in any order and alone.
+ */
 @EmbeddedKafka(brokerProperties = {"transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1",
         "offsets.topic.replication.factor=1", "group.initial.rebalance.delay.ms=0"})
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OwnershipIT {
 
     private static final String SCOPE = "ownership-it";
@@ -50,6 +50,7 @@ class OwnershipIT {
 
     private static Sandbox sandbox;
     private static String brokers;
+    private static Map<String, String> properties;
     private static TokenServiceRun first;
     private static TokenServiceRun second;
     private static TopicTap tap;
@@ -61,7 +62,7 @@ class OwnershipIT {
         sandbox = Sandbox.start(SandboxSettings.defaults());
         Path secret = Files.createTempFile("secret", ".txt");
         Files.writeString(secret, IdentitySeeds.SECRET_CLIENT_SECRET);
-        Map<String, String> properties = TokenServiceRun.defaults(brokers, SCOPE, sandbox);
+        properties = TokenServiceRun.defaults(brokers, SCOPE, sandbox);
         for (int i = 0; i < CONNECTIONS.size(); i++) {
             String prefix = "crmbridge.token.connections[" + i + "].";
             properties.put(prefix + "id", CONNECTIONS.get(i));
@@ -87,9 +88,7 @@ class OwnershipIT {
     @AfterAll
     static void stop() {
         grants.close();
-        if (first != null) {
-            first.close();
-        }
+        first.close();
         second.close();
         tap.close();
         sandbox.close();
@@ -100,28 +99,37 @@ class OwnershipIT {
                 .map(c -> c.id().value()).collect(Collectors.toSet());
     }
 
-    @Test
-    @Order(1)
-    void theTwoInstancesSplitTheConnectionsWithExactlyOneOwnerEach() {
+    /** Waits until {@code instances} between them own every connection, each connection exactly once. */
+    private static void awaitSplit(TokenServiceRun... instances) {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            Set<String> a = owned(first);
-            Set<String> b = owned(second);
-            assertThat(a).isNotEmpty();
-            assertThat(b).isNotEmpty();
-            assertThat(a).doesNotContainAnyElementsOf(b);
-            Set<String> all = new HashSet<>(a);
-            all.addAll(b);
+            Set<String> all = new HashSet<>();
+            for (TokenServiceRun instance : instances) {
+                Set<String> mine = owned(instance);
+                assertThat(mine).isNotEmpty();
+                assertThat(all).doesNotContainAnyElementsOf(mine);
+                all.addAll(mine);
+            }
             assertThat(all).containsExactlyInAnyOrderElementsOf(CONNECTIONS);
         });
+    }
+
+    @Test
+    void theTwoInstancesSplitTheConnectionsWithExactlyOneOwnerEach() {
+        awaitSplit(first, second);
+
         assertThat(first.bean(RefreshingTokens.class).shards()).doesNotContainAnyElementsOf(
                 second.bean(RefreshingTokens.class).shards());
         CONNECTIONS.forEach(c -> assertThat(tap.count(c, ConnectionEventType.CONNECTED)).as(c).isEqualTo(1));
     }
 
     @Test
-    @Order(3)
     void eachInstanceShowsTheConnectionsTheOtherOwnsFromTheirEvents() {
+        awaitSplit(first, second);
         String elsewhere = owned(second).iterator().next();
+        // The first instance connected everything before the second joined: have the owner publish an event.
+        AccessToken current = grants.current(ConnectionId.of(elsewhere)).block(Duration.ofSeconds(5));
+        grants.reportUnauthorized(ConnectionId.of(elsewhere), current.generation(), "shown-elsewhere").block();
+        grants.newerThan(ConnectionId.of(elsewhere), current.generation()).block(Duration.ofSeconds(20));
         AdminClient firstAdmin = new AdminClient(first.baseUrl());
 
         await().untilAsserted(() -> {
@@ -134,8 +142,10 @@ class OwnershipIT {
     }
 
     @Test
-    @Order(2)
     void aReportedRejectionIsRefreshedByTheOwnerAloneOnce() {
+        awaitSplit(first, second);
+        Map<String, Long> refreshes = CONNECTIONS.stream().collect(Collectors.toMap(c -> c,
+                c -> tap.count(c, ConnectionEventType.TOKEN_REFRESHED)));
         long before = sandbox.identity().tokenRequests().succeeded(Grant.CLIENT_CREDENTIALS);
         Map<String, Long> generations = CONNECTIONS.stream().collect(Collectors.toMap(c -> c,
                 c -> grants.current(ConnectionId.of(c)).block(Duration.ofSeconds(5)).generation()));
@@ -147,28 +157,34 @@ class OwnershipIT {
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(6)).untilAsserted(() -> assertThat(
                 sandbox.identity().tokenRequests().succeeded(Grant.CLIENT_CREDENTIALS))
                 .isEqualTo(before + CONNECTIONS.size()));
-        CONNECTIONS.forEach(c -> assertThat(tap.count(c, ConnectionEventType.TOKEN_REFRESHED)).as(c).isEqualTo(1));
+        CONNECTIONS.forEach(c -> assertThat(tap.count(c, ConnectionEventType.TOKEN_REFRESHED)).as(c)
+                .isEqualTo(refreshes.get(c) + 1));
     }
 
+    // Stops the first instance and starts it again afterwards, so the other tests find two instances whatever
+    // runs before or after this one.
     @Test
-    @Order(4)
     void whenOneInstanceStopsTheOtherTakesOverEveryConnectionWithinTheSessionTimeout() {
+        awaitSplit(first, second);
         Set<String> moving = owned(first);
-        first.close();
-        first = null;
-
-        await().atMost(Duration.ofSeconds(6)).untilAsserted(() ->
-                assertThat(owned(second)).containsExactlyInAnyOrderElementsOf(CONNECTIONS));
         String moved = moving.iterator().next();
-        AccessToken current = grants.current(ConnectionId.of(moved)).block(Duration.ofSeconds(5));
-        grants.reportUnauthorized(ConnectionId.of(moved), current.generation(), "after-takeover").block();
-        AccessToken renewed = grants.newerThan(ConnectionId.of(moved), current.generation())
-                .block(Duration.ofSeconds(20));
-        assertThat(renewed.generation()).isEqualTo(current.generation() + 1);
-        await().untilAsserted(() -> {
-            assertThat(tap.count(moved, ConnectionEventType.TOKEN_REFRESHED)).isEqualTo(2);
-            assertThat(tap.last(moved, ConnectionEventType.TOKEN_REFRESHED).getInstanceId()).isEqualTo("token-b");
-        });
-        CONNECTIONS.forEach(c -> assertThat(tap.count(c, ConnectionEventType.CONNECTED)).as(c).isEqualTo(1));
+        long refreshed = tap.count(moved, ConnectionEventType.TOKEN_REFRESHED);
+        first.close();
+        try {
+            await().atMost(Duration.ofSeconds(6)).untilAsserted(() ->
+                    assertThat(owned(second)).containsExactlyInAnyOrderElementsOf(CONNECTIONS));
+            AccessToken current = grants.current(ConnectionId.of(moved)).block(Duration.ofSeconds(5));
+            grants.reportUnauthorized(ConnectionId.of(moved), current.generation(), "after-takeover").block();
+            AccessToken renewed = grants.newerThan(ConnectionId.of(moved), current.generation())
+                    .block(Duration.ofSeconds(20));
+            assertThat(renewed.generation()).isEqualTo(current.generation() + 1);
+            await().untilAsserted(() -> {
+                assertThat(tap.count(moved, ConnectionEventType.TOKEN_REFRESHED)).isEqualTo(refreshed + 1);
+                assertThat(tap.last(moved, ConnectionEventType.TOKEN_REFRESHED).getInstanceId()).isEqualTo("token-b");
+            });
+            CONNECTIONS.forEach(c -> assertThat(tap.count(c, ConnectionEventType.CONNECTED)).as(c).isEqualTo(1));
+        } finally {
+            first = TokenServiceRun.start(instance(properties, "token-a"));
+        }
     }
 }

@@ -4,11 +4,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.CertificateEncodingException;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.microsoft.aad.msal4j.IClientCertificate;
+import com.microsoft.aad.msal4j.IClientSecret;
 import io.crmbridge.sandbox.identity.TestClientCertificate;
 import io.crmbridge.token.connection.ClientCredential;
 import io.crmbridge.token.connection.CredentialReference;
@@ -33,13 +37,23 @@ class MsalCredentialsTest {
                 Optional.of(Instant.parse("2027-01-31T00:00:00Z")));
     }
 
+    private static List<String> encodedChain(IClientCertificate certificate) {
+        try {
+            return certificate.getEncodedPublicKeyCertificateChain();
+        } catch (CertificateEncodingException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     @Test
     void readsASecretFromAFileOrTheEnvironmentWhenItIsUsed() throws IOException {
         Path file = Files.writeString(dir.resolve("secret"), "s3cret-value\n");
         environment.put("CONTOSO_SECRET", "env-value");
 
-        assertThat(credentials.of(secret(Source.FILE, file.toString()))).isNotNull();
-        assertThat(credentials.of(secret(Source.ENV, "CONTOSO_SECRET"))).isNotNull();
+        assertThat(credentials.of(secret(Source.FILE, file.toString()))).isInstanceOfSatisfying(IClientSecret.class,
+                read -> assertThat(read.clientSecret()).isEqualTo("s3cret-value"));
+        assertThat(credentials.of(secret(Source.ENV, "CONTOSO_SECRET"))).isInstanceOfSatisfying(IClientSecret.class,
+                read -> assertThat(read.clientSecret()).isEqualTo("env-value"));
         assertThat(credentials.expiry(secret(Source.ENV, "CONTOSO_SECRET")))
                 .hasValueSatisfying(e -> assertThat(e.at()).isEqualTo(Instant.parse("2027-01-31T00:00:00Z")));
     }
@@ -53,7 +67,7 @@ class MsalCredentialsTest {
     }
 
     @Test
-    void aCertificateIsReadFromPkcs12AndExpiresAtItsNotAfter() throws IOException {
+    void aCertificateIsReadFromPkcs12AndExpiresAtItsNotAfter() throws IOException, CertificateEncodingException {
         Path p12 = dir.resolve("client.p12");
         try (InputStream in = TestClientCertificate.pkcs12()) {
             Files.copy(in, p12);
@@ -62,7 +76,11 @@ class MsalCredentialsTest {
         ClientCredential certificate = new ClientCredential.Certificate(new CredentialReference(Source.FILE,
                 p12.toString()), Optional.of(new CredentialReference(Source.FILE, password.toString())));
 
-        assertThat(credentials.of(certificate)).isNotNull();
+        String encoded = Base64.getEncoder().encodeToString(TestClientCertificate.certificate().getEncoded());
+        assertThat(credentials.of(certificate)).isInstanceOfSatisfying(IClientCertificate.class, read -> {
+            assertThat(read.privateKey().getEncoded()).isEqualTo(TestClientCertificate.privateKey().getEncoded());
+            assertThat(encodedChain(read)).containsExactly(encoded);
+        });
         assertThat(credentials.expiry(certificate)).hasValueSatisfying(e -> {
             assertThat(e.what()).isEqualTo("certificate");
             assertThat(e.at()).isEqualTo(TestClientCertificate.certificate().getNotAfter().toInstant());

@@ -8,9 +8,8 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.crmbridge.events.RecordChanged;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
@@ -41,7 +40,8 @@ class DocumentedExchangesIT {
             + "%2520page%253d%25221%2522%253e%253caccountid%2520last%253d%2522%257b" + MONTE + "%257d%2522%2520/%253e"
             + "%253c/cookie%253e%22%20istracking=%22True%22%20/%3E";
 
-    private static PollerRig rig;
+    @AutoClose
+    private static final PollerRig rig = new PollerRig();
     private DisposableServer server;
     private final Deque<Answer> script = new ConcurrentLinkedDeque<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
@@ -58,15 +58,6 @@ class DocumentedExchangesIT {
         }
     }
 
-    @BeforeAll
-    static void start() {
-        rig = new PollerRig();
-    }
-
-    @AfterAll
-    static void stop() {
-        rig.close();
-    }
 
     @AfterEach
     void stopServer() {

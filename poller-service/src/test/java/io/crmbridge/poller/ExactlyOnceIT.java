@@ -13,8 +13,7 @@ import io.crmbridge.events.RecordChanged;
 import io.crmbridge.poller.capture.OwnedSubscriptions;
 import io.crmbridge.sandbox.dataverse.Table;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -28,17 +27,9 @@ import static org.awaitility.Awaitility.await;
 class ExactlyOnceIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static PollerRig rig;
+    @AutoClose
+    private static final PollerRig rig = new PollerRig();
 
-    @BeforeAll
-    static void start() {
-        rig = new PollerRig();
-    }
-
-    @AfterAll
-    static void stop() {
-        rig.close();
-    }
 
     @Test
     void restartsAfterBeingStoppedInsideAPageAndBetweenPagesWithoutLosingOrRepeatingAChange() {

@@ -17,8 +17,7 @@ import io.crmbridge.sandbox.admin.Fault;
 import io.crmbridge.sandbox.admin.FaultRule;
 import io.crmbridge.sandbox.dataverse.Org;
 import io.crmbridge.sandbox.dataverse.Table;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,17 +32,9 @@ import static org.awaitility.Awaitility.await;
 class ResyncCrashIT {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
-    private static PollerRig rig;
+    @AutoClose
+    private static final PollerRig rig = new PollerRig();
 
-    @BeforeAll
-    static void start() {
-        rig = new PollerRig();
-    }
-
-    @AfterAll
-    static void stop() {
-        rig.close();
-    }
 
     @Test
     void aResyncKilledHalfWayStillPublishesExactlyTheDeletionsAndUpdatesMadeWhileTheTokenWasExpired() {

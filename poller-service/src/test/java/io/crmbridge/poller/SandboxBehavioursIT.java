@@ -15,8 +15,7 @@ import io.crmbridge.sandbox.dataverse.DataverseSettings;
 import io.crmbridge.sandbox.dataverse.Org;
 import io.crmbridge.sandbox.dataverse.Table;
 import io.crmbridge.sandbox.dataverse.TrackingBehaviour;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,17 +32,9 @@ import static org.awaitility.Awaitility.await;
 class SandboxBehavioursIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static PollerRig rig;
+    @AutoClose
+    private static final PollerRig rig = new PollerRig();
 
-    @BeforeAll
-    static void start() {
-        rig = new PollerRig();
-    }
-
-    @AfterAll
-    static void stop() {
-        rig.close();
-    }
 
     static Stream<Arguments> behaviours() {
         TrackingBehaviour defaults = TrackingBehaviour.defaults();

@@ -21,6 +21,11 @@ final class AlternateKeys {
                 return Optional.of("alternate key value of '" + part.getKey() + "' cannot be a "
                         + part.getValue().kind());
             }
+            if (part.getValue() instanceof ColumnValue.Reference reference
+                    && Guids.parse(reference.value().id()).isEmpty()) {
+                return Optional.of("alternate key value of '" + part.getKey() + "' refers to '"
+                        + reference.value().id() + "', which is not a GUID");
+            }
             if (table.knowsColumns() && table.column(part.getKey()).isEmpty()) {
                 return Optional.of("unknown attribute '" + part.getKey() + "' in the alternate key of entity '"
                         + table.logicalName() + "'");

@@ -1,6 +1,5 @@
 package io.crmbridge.action.events;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import io.crmbridge.action.pipeline.CommandCodec;
@@ -19,13 +18,11 @@ import org.apache.kafka.common.errors.SerializationException;
  */
 public final class AvroCommandCodec implements CommandCodec {
 
-    private final AvroDeserializer<Object> commands = new AvroDeserializer<>();
+    private final AvroDeserializer<Object> commands;
     private final AvroSerializer<WriteResult> results = new AvroSerializer<>();
 
     public AvroCommandCodec(Map<String, ?> serdeConfig) {
-        Map<String, Object> reader = new HashMap<>(serdeConfig);
-        reader.put("specific.avro.reader", true);
-        commands.configure(reader, false);
+        commands = AvroDeserializer.forGeneratedClasses(serdeConfig);
         results.configure(serdeConfig, false);
     }
 

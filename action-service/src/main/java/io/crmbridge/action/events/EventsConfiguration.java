@@ -1,6 +1,5 @@
 package io.crmbridge.action.events;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -61,7 +60,7 @@ class EventsConfiguration {
     AccessTokenGrants accessTokenGrants(KafkaProperties kafka, Topics topics, TokenCipher cipher,
                                         ConnectionHolds holds) {
         GrantSettings settings = GrantSettings.fromKafka(kafka.buildConsumerProperties(),
-                topics.accessTokens().name(), topics.tokenRequests().name(), "action-service", Duration.ofSeconds(15));
+                topics.accessTokens().name(), topics.tokenRequests().name(), "action-service");
         return AccessTokenGrants.start(settings, cipher).feed(holds.availability());
     }
 

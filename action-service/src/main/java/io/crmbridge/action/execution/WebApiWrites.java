@@ -82,7 +82,8 @@ final class WebApiWrites {
             return moment.value();
         }
         if (value instanceof ColumnValue.Reference reference) {
-            return new RecordAddress.Lookup(reference.value().id());
+            // A GUID: alternate-key validation lets no other reference through.
+            return new RecordAddress.Lookup(UUID.fromString(reference.value().id()));
         }
         throw new IllegalArgumentException("not a key value: " + value.kind());
     }

@@ -134,6 +134,13 @@ class CommandValidationTest {
     }
 
     @Test
+    void rejectsALookupInAnAlternateKeyThatIsNotAGuidBeforeItReachesTheUrl() {
+        assertThat(problem(Commands.update().target(Target.byKey(Map.of("primarycontactid",
+                new ColumnValue.Reference(new RecordReference("contact", "x)/contacts(1")))))))
+                .isEqualTo("alternate key value of 'primarycontactid' refers to 'x)/contacts(1', which is not a GUID");
+    }
+
+    @Test
     void rejectsFieldsThatDoNotBelongToTheOperation() {
         assertThat(problem(Commands.delete().attributes(Map.of("name", new ColumnValue.Text("x")))))
                 .isEqualTo("DELETE takes no attributes or lookups");

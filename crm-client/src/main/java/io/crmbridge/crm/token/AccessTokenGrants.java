@@ -2,7 +2,6 @@ package io.crmbridge.crm.token;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -64,10 +63,7 @@ public final class AccessTokenGrants implements AccessTokens, AutoCloseable {
      * (bootstrap servers, security and the schema-registry settings).
      */
     public static AccessTokenGrants start(GrantSettings settings, TokenCipher cipher) {
-        Map<String, Object> reader = new HashMap<>(settings.kafka());
-        reader.put("specific.avro.reader", true);
-        AvroDeserializer<AccessTokenGrant> grants = new AvroDeserializer<>();
-        grants.configure(reader, false);
+        AvroDeserializer<AccessTokenGrant> grants = AvroDeserializer.forGeneratedClasses(settings.kafka());
         AvroSerializer<TokenRequest> requests = new AvroSerializer<>();
         requests.configure(settings.kafka(), false);
         return start(settings, cipher, grants, requests);

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 
+import io.crmbridge.crm.topic.ClientProperties;
+
 /**
  * How {@link AccessTokenGrants} reaches Kafka.
  *
@@ -38,12 +40,9 @@ public record GrantSettings(Map<String, Object> kafka, String grantsTopic, Strin
      * drops what the component sets itself (serdes, group, offsets).
      */
     public static GrantSettings fromKafka(Map<String, Object> properties, String grantsTopic, String requestsTopic,
-                                          String requestedBy, Duration pollTimeout) {
-        Map<String, Object> client = new java.util.HashMap<>(properties);
-        client.keySet().removeIf(key -> key.contains("deserializer") || key.contains("serializer")
-                || key.equals("group.id") || key.equals("group.instance.id") || key.startsWith("auto.offset")
-                || key.startsWith("enable.auto") || key.equals("isolation.level"));
-        return new GrantSettings(client, grantsTopic, requestsTopic, requestedBy, pollTimeout);
+                                          String requestedBy) {
+        return new GrantSettings(ClientProperties.connectionOnly(properties), grantsTopic, requestsTopic, requestedBy,
+                Duration.ofMillis(500));
     }
 
     public GrantSettings withTopics(String grants, String requests) {

@@ -2,7 +2,6 @@ package io.crmbridge.crm.topic;
 
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -21,16 +20,16 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  *
  * <pre>{@code
  * ConnectionTopics followed = ConnectionTopics.follow(kafkaProperties, availability)
- *         .definitions("crm.connections", (id, orgUrl, enabled) -> ...)
+ *         .definitions("crm.connections", (id, orgUrl) -> ...)
  *         .events("crm.connection-events").named("poller-connections").start();
  * }</pre>
  */
 public final class ConnectionTopics implements AutoCloseable {
 
-    /** Hears every definition read, before the availability changes. */
+    /** Hears the org URL of every definition read, before the availability changes. */
     @FunctionalInterface
     public interface DefinitionListener {
-        void defined(ConnectionId connection, URI orgUrl, boolean enabled);
+        void defined(ConnectionId connection, URI orgUrl);
     }
 
     private final TopicFollower<Object> follower;
@@ -64,7 +63,7 @@ public final class ConnectionTopics implements AutoCloseable {
         private final ConnectionAvailability availability;
         private final List<String> topics = new ArrayList<>();
         private String definitionsTopic;
-        private DefinitionListener listener = (connection, orgUrl, enabled) -> { };
+        private DefinitionListener listener = (connection, orgUrl) -> { };
         private String name = "connection-topics";
 
         private Builder(Map<String, Object> kafka, ConnectionAvailability availability) {
@@ -91,18 +90,14 @@ public final class ConnectionTopics implements AutoCloseable {
         }
 
         public ConnectionTopics start() {
-            Map<String, Object> reader = new HashMap<>(kafka);
-            reader.put("specific.avro.reader", true);
-            AvroDeserializer<Object> values = new AvroDeserializer<>();
-            values.configure(reader, false);
-            return new ConnectionTopics(TopicFollower.of(kafka, values).topics(topics.toArray(String[]::new))
+            return new ConnectionTopics(TopicFollower.of(kafka, AvroDeserializer.forGeneratedClasses(kafka)).topics(topics.toArray(String[]::new))
                     .named(name).onRecord(this::apply).start());
         }
 
         private void apply(ConsumerRecord<String, Object> record) {
             if (record.value() instanceof ConnectionDefinition definition) {
                 ConnectionId connection = ConnectionId.of(definition.getConnectionId());
-                listener.defined(connection, URI.create(definition.getOrgUrl()), definition.getEnabled());
+                listener.defined(connection, URI.create(definition.getOrgUrl()));
                 availability.defined(connection, definition.getEnabled());
             } else if (record.value() instanceof ConnectionEvent event) {
                 apply(event);

@@ -1,7 +1,6 @@
 package io.crmbridge.crm.topic;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -56,16 +55,14 @@ public final class TopicFollower<V> implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final CompletableFuture<Void> caughtUp = new CompletableFuture<>();
     private final Thread thread;
+    private final Set<String> foundTopics = new HashSet<>();
     private Map<TopicPartition, Long> initialEnd;
     private long lastPartitionCheck;
     private volatile boolean running = true;
 
     private TopicFollower(Builder<V> settings) {
         this.settings = settings;
-        Map<String, Object> config = new HashMap<>(settings.kafka);
-        config.keySet().removeIf(key -> key.contains("serializer") || key.contains("deserializer")
-                || key.equals(ConsumerConfig.GROUP_ID_CONFIG) || key.equals(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG)
-                || key.startsWith("enable.auto") || key.startsWith("auto.commit"));
+        Map<String, Object> config = ClientProperties.connectionOnly(settings.kafka);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -133,8 +130,8 @@ public final class TopicFollower<V> implements AutoCloseable {
     /** Picks up the topics' partitions: at start, a topic created after start-up, partitions added later. */
     private void assignNewPartitions() {
         long now = System.currentTimeMillis();
-        boolean allFound = initialEnd != null && consumer.assignment().stream().map(TopicPartition::topic)
-                .distinct().count() == settings.topics.size();
+        // A topic still missing is looked for on every round; found ones only every partitionCheck.
+        boolean allFound = foundTopics.size() == settings.topics.size();
         if (allFound && now - lastPartitionCheck < settings.partitionCheck.toMillis()) {
             return;
         }
@@ -150,6 +147,7 @@ public final class TopicFollower<V> implements AutoCloseable {
             return;
         }
         lastPartitionCheck = now;
+        found.forEach(partition -> foundTopics.add(partition.topic()));
         Set<TopicPartition> added = new HashSet<>(found);
         added.removeAll(consumer.assignment());
         if (!added.isEmpty()) {

@@ -62,8 +62,8 @@ public record RecordAddress(String entitySet, String key) {
         return "/" + toUrl();
     }
 
-    /** The value of a lookup column in an alternate key: the id of the row it points to, written as given. */
-    public record Lookup(String id) {
+    /** The value of a lookup column in an alternate key: the id of the row it points to. */
+    public record Lookup(UUID id) {
         public Lookup {
             Objects.requireNonNull(id, "id");
         }
@@ -75,7 +75,7 @@ public record RecordAddress(String entitySet, String key) {
 
     private static String literal(Object value) {
         if (value instanceof Lookup lookup) {
-            return lookup.id();
+            return lookup.id().toString();
         }
         if (value instanceof BigDecimal decimal) {
             return decimal.toPlainString();

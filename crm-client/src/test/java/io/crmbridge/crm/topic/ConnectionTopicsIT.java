@@ -73,7 +73,7 @@ class ConnectionTopicsIT {
         Map<ConnectionId, URI> orgUrls = new ConcurrentHashMap<>();
 
         try (ConnectionTopics followed = ConnectionTopics.follow(kafka(), availability)
-                .definitions(CONNECTIONS, (c, orgUrl, enabled) -> orgUrls.put(c, orgUrl)).events(EVENTS)
+                .definitions(CONNECTIONS, orgUrls::put).events(EVENTS)
                 .named("connection-topics-it").start()) {
             followed.caughtUp().get(WAIT.toSeconds(), TimeUnit.SECONDS);
             assertThat(availability.of(connection)).isEqualTo(new Availability.Paused(PauseReason.TOKEN_EXPIRED));

@@ -59,7 +59,7 @@ class RequestShapesTest {
         key.put("cr123_rate", new BigDecimal("1E+2"));
         key.put("cr123_count", 7L);
         key.put("cr123_active", true);
-        key.put("primarycontactid", new RecordAddress.Lookup(ID));
+        key.put("primarycontactid", new RecordAddress.Lookup(UUID.fromString(ID)));
 
         assertThat(RecordAddress.byKey("accounts", key).toUrl()).isEqualTo("accounts(accountnumber='O''Neil%20%26%20Co',"
                 + "cr123_code='A%2FB%2CC%29%20Zo%C3%AB',cr123_due=2026-03-01T10%3A15%3A30Z,cr123_rate=100,"

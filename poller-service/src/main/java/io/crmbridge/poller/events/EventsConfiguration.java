@@ -1,6 +1,5 @@
 package io.crmbridge.poller.events;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -66,8 +65,7 @@ class EventsConfiguration {
     @Bean(destroyMethod = "close")
     ConnectionTopics connectionTopics(KafkaProperties kafka, Topics topics, ConnectionStates states) {
         return ConnectionTopics.follow(kafka.buildConsumerProperties(), states.availability())
-                .definitions(topics.connections().name(), (connection, orgUrl, enabled) ->
-                        states.knowOrgUrl(connection, orgUrl))
+                .definitions(topics.connections().name(), states::knowOrgUrl)
                 .events(topics.connectionEvents().name()).named("poller-connections").start();
     }
 
@@ -87,7 +85,7 @@ class EventsConfiguration {
     AccessTokenGrants accessTokenGrants(KafkaProperties kafka, Topics topics, TokenCipher cipher,
                                         ConnectionStates states) {
         GrantSettings settings = GrantSettings.fromKafka(kafka.buildConsumerProperties(),
-                topics.accessTokens().name(), topics.tokenRequests().name(), REQUESTED_BY, Duration.ofMillis(500));
+                topics.accessTokens().name(), topics.tokenRequests().name(), REQUESTED_BY);
         // Connections are polled from their first grant; a newer grant ends a pause for a refused token.
         return AccessTokenGrants.start(settings, cipher).feed(states.availability());
     }

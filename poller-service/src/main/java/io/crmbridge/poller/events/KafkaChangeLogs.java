@@ -69,10 +69,7 @@ final class KafkaChangeLogs {
             config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
             config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
             config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
-            config.put("specific.avro.reader", true);
-            AvroDeserializer<Object> values = new AvroDeserializer<>();
-            values.configure(config, false);
-            return new KafkaConsumer<>(config, new StringDeserializer(), values);
+            return new KafkaConsumer<>(config, new StringDeserializer(), AvroDeserializer.forGeneratedClasses(config));
         }
     }
 }

@@ -2,6 +2,7 @@ package io.crmbridge.schemas.serde;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.HashMap;
 import java.util.Map;
 
 import io.crmbridge.schemas.registry.SchemaRegistry;
@@ -42,6 +43,18 @@ public class AvroDeserializer<T> implements Deserializer<T> {
     public AvroDeserializer(SchemaRegistry registry, Map<String, ?> configs, boolean isKey) {
         this(registry);
         configure(configs, isKey);
+    }
+
+    /**
+     * A value deserializer into the generated classes ({@code specific.avro.reader=true}), configured from a
+     * client's properties (registry URL, credentials, serde settings); {@code configs} is not changed.
+     */
+    public static <T> AvroDeserializer<T> forGeneratedClasses(Map<String, ?> configs) {
+        Map<String, Object> reader = new HashMap<>(configs);
+        reader.put(SerdeSettings.SPECIFIC_READER, true);
+        AvroDeserializer<T> deserializer = new AvroDeserializer<>();
+        deserializer.configure(reader, false);
+        return deserializer;
     }
 
     @Override

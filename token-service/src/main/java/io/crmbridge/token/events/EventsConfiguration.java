@@ -14,7 +14,6 @@ import io.crmbridge.token.ownership.OwnershipProperties;
 import io.crmbridge.token.ownership.UpdateRecords;
 import io.crmbridge.token.refresh.RefreshingTokens;
 import io.crmbridge.token.vault.ConnectionRecords;
-import io.crmbridge.token.vault.KafkaClientSource;
 import io.crmbridge.token.vault.VaultRecords;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -40,11 +39,6 @@ class EventsConfiguration {
                 .orElseGet(EventsConfiguration::hostName);
         return new KafkaSetup(kafka.buildProducerProperties(), kafka.buildConsumerProperties(), topics,
                 ownership.groupId(), instance);
-    }
-
-    @Bean
-    KafkaClientSource kafkaClientSource(KafkaSetup kafka) {
-        return new KafkaSetupClients(kafka);
     }
 
     // Prototypes: each consumer thread reads with a deserializer of its own, as it always has.
@@ -77,8 +71,8 @@ class EventsConfiguration {
 
     @Bean
     Followers followers(KafkaTokenRequestListener requests, KafkaConnectionEventBoard board) {
-        return new Followers(List.of(new Followers.Follower("token-requests", requests, requests::stop),
-                new Followers.Follower("connection-events", board, board::stop)));
+        return new Followers(List.of(new Followers.Follower("token-requests", requests::start, requests::stop),
+                new Followers.Follower("connection-events", board::start, board::stop)));
     }
 
     private static String hostName() {

@@ -17,7 +17,7 @@ import io.crmbridge.token.refresh.LastKnownStatuses;
  * The last event of every connection, read from the connection-events topic on every instance, so that any instance
  * can show how a connection owned by another one stands.
  */
-final class KafkaConnectionEventBoard implements LastKnownStatuses, Runnable {
+final class KafkaConnectionEventBoard implements LastKnownStatuses {
 
     private static final Set<ConnectionEventType> FAILURES = Set.of(ConnectionEventType.REFRESH_FAILED,
             ConnectionEventType.TOKEN_EXPIRED);
@@ -37,9 +37,8 @@ final class KafkaConnectionEventBoard implements LastKnownStatuses, Runnable {
         return Optional.ofNullable(reported.get(id));
     }
 
-    @Override
-    public void run() {
-        // crm-client's follower reads on a thread of its own; this only starts it.
+    /** Starts crm-client's follower, which reads on a thread of its own. */
+    void start() {
         follower = TopicFollower.of(kafka.consumer(), kafka.<ConnectionEvent>deserializer())
                 .topics(kafka.topics().connectionEvents().name())
                 .from(TopicFollower.Start.BEGINNING).named(kafka.instanceId() + "-connection-events")

@@ -6,6 +6,7 @@ import java.util.Map;
 import io.crmbridge.schemas.serde.AvroDeserializer;
 import io.crmbridge.schemas.serde.AvroSerializer;
 import io.crmbridge.schemas.topics.Topics;
+import io.crmbridge.token.vault.KafkaClientSource;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -20,10 +21,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * as {@code schema.registry.url} under {@code spring.kafka.properties}), the topic names, the consumer group that
  * decides ownership and this instance's id.
  */
-record KafkaSetup(Map<String, Object> producer, Map<String, Object> consumer, Topics topics, String groupId,
-                  String instanceId) {
+public record KafkaSetup(Map<String, Object> producer, Map<String, Object> consumer, Topics topics, String groupId,
+                         String instanceId) implements KafkaClientSource {
 
-    KafkaProducer<String, Object> producer(String clientSuffix, String transactionalId) {
+    @Override
+    public KafkaProducer<String, Object> producer(String clientSuffix, String transactionalId) {
         Map<String, Object> config = new HashMap<>(producer);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, instanceId + "-" + clientSuffix);
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -34,13 +36,8 @@ record KafkaSetup(Map<String, Object> producer, Map<String, Object> consumer, To
         return new KafkaProducer<>(config, new StringSerializer(), serializer());
     }
 
-    /** A consumer of raw values, read_committed; without a group unless {@code group} is given. */
-    KafkaConsumer<String, byte[]> consumer(String clientSuffix, String group) {
-        return consumer(clientSuffix, group, Map.of());
-    }
-
-    /** As {@link #consumer(String, String)}, with {@code extra} settings (e.g. session timeout, assignor). */
-    KafkaConsumer<String, byte[]> consumer(String clientSuffix, String group, Map<String, Object> extra) {
+    @Override
+    public KafkaConsumer<String, byte[]> consumer(String clientSuffix, String group, Map<String, Object> extra) {
         Map<String, Object> config = new HashMap<>(consumer);
         config.putAll(extra);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, instanceId + "-" + clientSuffix);
@@ -55,11 +52,7 @@ record KafkaSetup(Map<String, Object> producer, Map<String, Object> consumer, To
     }
 
     <T extends SpecificRecord> AvroDeserializer<T> deserializer() {
-        AvroDeserializer<T> deserializer = new AvroDeserializer<>();
-        Map<String, Object> config = new HashMap<>(consumer);
-        config.put("specific.avro.reader", true);
-        deserializer.configure(config, false);
-        return deserializer;
+        return AvroDeserializer.forGeneratedClasses(consumer);
     }
 
     private AvroSerializer<Object> serializer() {

@@ -12,7 +12,7 @@ import io.crmbridge.token.refresh.RefreshingTokens;
  * partition from where it stands at start-up, and the owner of the connection acts: a request is worth nothing
  * once its generation is replaced, so there is no backlog to read and no offset to keep.
  */
-final class KafkaTokenRequestListener implements Runnable {
+final class KafkaTokenRequestListener {
 
     private final RefreshingTokens tokens;
     private final KafkaSetup kafka;
@@ -23,9 +23,8 @@ final class KafkaTokenRequestListener implements Runnable {
         this.kafka = kafka;
     }
 
-    @Override
-    public void run() {
-        // crm-client's follower reads on a thread of its own; this only starts it.
+    /** Starts crm-client's follower, which reads on a thread of its own. */
+    void start() {
         follower = TopicFollower.of(kafka.consumer(), kafka.<TokenRequest>deserializer())
                 .topics(kafka.topics().tokenRequests().name())
                 .from(TopicFollower.Start.END).named(kafka.instanceId() + "-token-requests")

@@ -12,7 +12,7 @@ public record Followers(List<Follower> inOrder) {
         inOrder = List.copyOf(inOrder);
     }
 
-    /** A follower's thread body and how to stop it; its thread is named {@code kafka-<name>}. */
-    public record Follower(String name, Runnable body, Runnable stop) {
+    /** How to start a follower (it reads on a thread of its own) and how to stop it. */
+    public record Follower(String name, Runnable start, Runnable stop) {
     }
 }

@@ -54,7 +54,7 @@ final class KafkaClients implements SmartLifecycle {
             throw new IllegalStateException("interrupted while reading the connection definitions", e);
         }
         administration.publishConfigured(configured);
-        followers.inOrder().forEach(follower -> thread(follower.body(), follower.name()));
+        followers.inOrder().forEach(follower -> follower.start().run());
         thread(ownership, "vault-ownership");
         running = true;
         log.info("token-service joined the ownership group with {} configured connections", configured.size());

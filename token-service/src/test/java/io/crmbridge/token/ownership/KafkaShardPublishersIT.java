@@ -17,7 +17,7 @@ import io.crmbridge.token.connection.ConnectionFixtures;
 import io.crmbridge.crm.connection.ConnectionId;
 import io.crmbridge.token.connection.ConnectionState;
 import io.crmbridge.token.events.AvroUpdateRecords;
-import io.crmbridge.token.events.KafkaSetupClients;
+import io.crmbridge.token.events.KafkaSetup;
 import io.crmbridge.token.events.VaultEntries;
 import io.crmbridge.token.fixtures.Grants;
 import io.crmbridge.token.fixtures.TopicTap;
@@ -59,7 +59,7 @@ class KafkaShardPublishersIT {
         TopicCreation.ensure(Map.of("bootstrap.servers", brokers), topics.ownedByTokenService(), Duration.ofSeconds(30));
         Map<String, Object> common = new HashMap<>(Map.of("bootstrap.servers", brokers,
                 "schema.registry.url", "mock://" + SCOPE));
-        kafka = KafkaSetupClients.of(common, common, topics, "fencing-test", "test");
+        kafka = new KafkaSetup(common, common, topics, "fencing-test", "test");
         partitions = new KafkaVaultPartitions(() -> 6);
         tap = new TopicTap(brokers, SCOPE);
     }

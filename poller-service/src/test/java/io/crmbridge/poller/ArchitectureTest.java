@@ -43,4 +43,12 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackage("..poller.events..")
                 .should().dependOnClassesThat().resideInAPackage("org.apache.kafka..").check(POLLER);
     }
+
+    @Test
+    void onlyTheEventsPackageUsesAvro() {
+        noClasses().that().resideOutsideOfPackage("..poller.events..")
+                .should().dependOnClassesThat().resideInAPackage("org.apache.avro..")
+                .because("rows arrive typed by crm-client; reading Avro values is the contract mapping's job")
+                .check(POLLER);
+    }
 }

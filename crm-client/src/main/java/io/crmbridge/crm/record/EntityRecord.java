@@ -1,8 +1,11 @@
 package io.crmbridge.crm.record;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+
+import io.crmbridge.events.DateTimeValue;
 
 /**
  * One row as the Web API returned it, typed for the Avro contracts.
@@ -32,5 +35,11 @@ public record EntityRecord(String id, Map<String, Object> attributes, Map<String
     /** Whether the row carries column {@code logicalName} (possibly with null). */
     public boolean has(String logicalName) {
         return attributes.containsKey(logicalName);
+    }
+
+    /** A Date and Time column's instant; empty when the row lacks the column, it is null or of another type. */
+    public Optional<Instant> instant(String logicalName) {
+        return attributes.get(logicalName) instanceof DateTimeValue dateTime ? Optional.of(dateTime.getValue())
+                : Optional.empty();
     }
 }

@@ -32,7 +32,6 @@ import io.crmbridge.poller.subscription.ConnectionStates;
 import io.crmbridge.poller.subscription.Strategy;
 import io.crmbridge.poller.subscription.Subscription;
 import io.crmbridge.poller.subscription.SubscriptionKey;
-import org.apache.avro.generic.GenericRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -144,8 +143,8 @@ public final class DataverseChangeFeed implements ChangeFeed {
         List<FeedRow> rows = new ArrayList<>(page.size());
         for (EntityRecord record : page.records()) {
             rows.add(new FeedRow.Upserted(record.id(), etag(record), record.version() < 0 ? null : record.version(),
-                    instant(record, "createdon"), instant(record, "modifiedon"), record.attributes(),
-                    record.formattedValues()));
+                    record.instant("createdon").orElse(null), record.instant("modifiedon").orElse(null),
+                    record.attributes(), record.formattedValues()));
         }
         page.deletions().forEach(id -> rows.add(new FeedRow.Deleted(id)));
         return new FeedResult.Page(rows, page.nextLink().map(n -> PageLink.of(n.url())),
@@ -162,15 +161,6 @@ public final class DataverseChangeFeed implements ChangeFeed {
         }
         String content = record.attributes() + "|" + record.formattedValues();
         return "content:" + UUID.nameUUIDFromBytes(content.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** A Date and Time column's instant; the client types it as the contract's DateTimeValue record. */
-    private static Instant instant(EntityRecord record, String column) {
-        Object value = record.attributes().get(column);
-        if (value instanceof GenericRecord dateTime && dateTime.get("value") instanceof Instant instant) {
-            return instant;
-        }
-        return null;
     }
 
     private static FeedResult failed(FeedRequest request, Outcome.Failure<?> failure) {

@@ -40,11 +40,10 @@ class ExactlyOnceIT {
                     .with("crmbridge.poller.defaults.page-size", 5);
 
             // Inside a page: the third page's transaction is open with two of its events sent when the poller stops.
-            PausingInterceptor.pauseAt(12);
-            ConfigurableApplicationContext first = scenario
-                    .with("spring.kafka.producer.properties.interceptor.classes", PausingInterceptor.class.getName())
-                    .startPoller();
-            await().atMost(WAIT).until(PausingInterceptor::isPaused);
+            PausingInterceptor.Pause pause = PausingInterceptor.pauseAt(12);
+            pause.properties().forEach(scenario::with);
+            ConfigurableApplicationContext first = scenario.startPoller();
+            await().atMost(WAIT).until(pause::isPaused);
             accounts.update(ids.get(3), Map.of("name", "changed while the first poller hangs"));
             first.close();
             assertThat(scenario.changes("restart", "account")).hasSize(10);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.crmbridge.crm.connection.ConnectionId;
 import io.crmbridge.crm.record.RecordParser;
@@ -22,6 +23,8 @@ import io.crmbridge.events.ChangeType;
 import io.crmbridge.events.ConnectionEventType;
 import io.crmbridge.events.ConnectionState;
 import io.crmbridge.events.RecordChanged;
+import io.crmbridge.poller.subscription.ConnectionStates;
+import io.crmbridge.poller.subscription.ConnectionStatus;
 import io.crmbridge.sandbox.SandboxTls;
 import io.crmbridge.sandbox.dataverse.Table;
 import io.crmbridge.schemas.serde.AvroDeserializer;
@@ -36,6 +39,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * The poller's benchmark (not a test; run on demand, see the README): one poller instance, one subscription
@@ -83,7 +88,7 @@ public final class PollerBenchmark {
             results.put("snapshot: changes/s (sandbox -> Kafka, transactional)", format(snapshot));
 
             scenario.publishConnectionEvent(CONNECTION, ConnectionEventType.TOKEN_EXPIRED, ConnectionState.EXPIRED);
-            Thread.sleep(2000); // let the pause take effect before writing (benchmark pacing, not synchronisation)
+            awaitPaused(poller, meters);
             long updateStart = System.nanoTime();
             for (UUID id : ids) {
                 accounts.update(id, Map.of("telephone1", "+1 555 " + (id.hashCode() & 0xffff)));
@@ -116,6 +121,23 @@ public final class PollerBenchmark {
         System.out.println("=== PollerBenchmark (" + rows + " rows, pages of " + PAGE + ") ===");
         results.forEach((k, v) -> System.out.printf("%-75s %s%n", k, v));
         System.exit(0);
+    }
+
+    /**
+     * Waits until the connection is paused and no poll is under way any more (none ended within the last second),
+     * so the updates written next are all captured after the reconnect, in the measured delta.
+     */
+    private static void awaitPaused(ConfigurableApplicationContext poller, MeterRegistry meters) {
+        ConnectionStates states = poller.getBean(ConnectionStates.class);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> states.status(ConnectionId.of(CONNECTION)) == ConnectionStatus.TOKEN_EXPIRED);
+        AtomicLong polls = new AtomicLong(-1);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> polls.getAndSet(pollsEnded(meters)) == polls.get());
+    }
+
+    private static long pollsEnded(MeterRegistry meters) {
+        return meters.find("crmbridge.poller.poll.duration").timer().count();
     }
 
     private static List<UUID> seed(Table accounts, int rows, Map<String, String> results) {

@@ -25,7 +25,7 @@ import reactor.core.publisher.Mono;
  * execution decides on. A request that got an answer Dataverse meant for the write (404, 412...) is passed on as
  * that answer, crm-client's {@link DataverseError} as it is, so the idempotency rules can read it.
  */
-public final class WebApiDataverse implements Dataverse {
+final class WebApiDataverse implements Dataverse {
 
     private final OrgConnections connections;
 

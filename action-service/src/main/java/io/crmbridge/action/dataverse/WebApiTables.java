@@ -22,7 +22,7 @@ import reactor.core.publisher.Mono;
  * Dataverse does not have (404) is unknown; a failure to read is "unavailable", and a missing token says so, so the
  * command waits instead of failing.
  */
-public final class WebApiTables implements Tables {
+final class WebApiTables implements Tables {
 
     private record Key(ConnectionId connection, String logicalName) {
     }

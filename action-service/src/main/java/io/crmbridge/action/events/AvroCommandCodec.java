@@ -2,9 +2,9 @@ package io.crmbridge.action.events;
 
 import java.util.Map;
 
-import io.crmbridge.action.pipeline.CommandCodec;
-import io.crmbridge.action.pipeline.Decoded;
-import io.crmbridge.action.pipeline.Result;
+import io.crmbridge.action.planning.CommandCodec;
+import io.crmbridge.action.planning.Decoded;
+import io.crmbridge.action.planning.Result;
 import io.crmbridge.events.WriteCommand;
 import io.crmbridge.events.WriteResult;
 import io.crmbridge.schemas.serde.AvroDeserializer;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import io.crmbridge.action.holding.ConnectionHolds;
-import io.crmbridge.action.pipeline.CommandCodec;
+import io.crmbridge.action.planning.CommandCodec;
 import io.crmbridge.action.pipeline.Readiness;
 import io.crmbridge.crm.token.AccessTokenGrants;
 import io.crmbridge.crm.token.GrantSettings;

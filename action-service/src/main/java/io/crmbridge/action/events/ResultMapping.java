@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 import io.crmbridge.action.command.Command;
 import io.crmbridge.action.execution.WriteOutcome;
-import io.crmbridge.action.pipeline.Result;
+import io.crmbridge.action.planning.Result;
 import io.crmbridge.events.WriteOperation;
 import io.crmbridge.events.WriteResult;
 import io.crmbridge.events.WriteStatus;

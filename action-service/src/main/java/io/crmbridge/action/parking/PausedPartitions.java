@@ -5,16 +5,16 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiPredicate;
 
-import io.crmbridge.action.holding.ConnectionHolds;
-import io.crmbridge.action.parking.HoldDeadline;
 import io.crmbridge.crm.connection.ConnectionId;
 import org.apache.kafka.common.TopicPartition;
 
 /**
  * Waiting partitions stopped at a command whose connection cannot write because their offset metadata names as
  * many waiting connections as it can ({@link WaitingRange#MAX_BACKLOGS}), and when to resume them: once the
- * connection is released, or the command's deadline has passed (so it fails with TOKEN_EXPIRED).
+ * connection is released, or the command's deadline has passed (so it fails with TOKEN_EXPIRED): {@code canGoOn}
+ * (connection, parked at) says which.
  */
 public final class PausedPartitions {
 
@@ -28,9 +28,9 @@ public final class PausedPartitions {
     }
 
     /** The paused partitions that may go on now; they are forgotten here. */
-    public List<TopicPartition> resumable(ConnectionHolds holds, HoldDeadline deadline, Instant now) {
+    public List<TopicPartition> resumable(BiPredicate<ConnectionId, Instant> canGoOn) {
         List<TopicPartition> resumable = heads.entrySet().stream()
-                .filter(e -> !holds.isHeld(e.getValue().connection()) || deadline.passed(e.getValue().parkedAt(), now))
+                .filter(e -> canGoOn.test(e.getValue().connection(), e.getValue().parkedAt()))
                 .map(Map.Entry::getKey).toList();
         resumable.forEach(heads::remove);
         return resumable;

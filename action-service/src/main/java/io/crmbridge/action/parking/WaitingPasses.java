@@ -4,28 +4,26 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.apache.kafka.common.TopicPartition;
-
-/** The current read of each waiting partition this loop owns. */
+/** The current read of each waiting partition this loop owns, by partition number. */
 public final class WaitingPasses {
 
-    private final Map<TopicPartition, WaitingPass> passes = new HashMap<>();
+    private final Map<Integer, WaitingPass> passes = new HashMap<>();
 
-    public void assigned(TopicPartition partition, WaitingRange committed) {
+    public void assigned(int partition, WaitingRange committed) {
         passes.put(partition, new WaitingPass(committed, committed.committed()));
     }
 
     /** The partition's read; one starting at {@code firstOffset} if the partition was never seen (no metadata). */
-    public WaitingPass of(TopicPartition partition, long firstOffset) {
+    public WaitingPass of(int partition, long firstOffset) {
         return passes.computeIfAbsent(partition, p -> new WaitingPass(WaitingRange.startingAt(firstOffset),
                 firstOffset));
     }
 
-    public Map<TopicPartition, WaitingPass> all() {
+    public Map<Integer, WaitingPass> all() {
         return passes;
     }
 
-    public void forget(Collection<TopicPartition> partitions) {
+    public void forget(Collection<Integer> partitions) {
         partitions.forEach(passes::remove);
     }
 }

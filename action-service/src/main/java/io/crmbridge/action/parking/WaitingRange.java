@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.crmbridge.crm.connection.ConnectionId;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 
 /**
  * How far a waiting partition has been read, and which of its commands still wait, as committed with its offset:
@@ -36,14 +35,13 @@ public record WaitingRange(long scanned, Map<ConnectionId, Backlog> backlogs) {
         return new WaitingRange(offset, Map.of());
     }
 
-    /** The range a committed offset describes; an offset without our metadata means nothing waits before it. */
-    public static WaitingRange of(OffsetAndMetadata committed, long beginning) {
-        if (committed == null) {
-            return startingAt(beginning);
-        }
-        String metadata = committed.metadata();
+    /**
+     * The range a committed offset and its metadata describe; an offset without our metadata (null, empty or
+     * foreign) means nothing waits before it.
+     */
+    public static WaitingRange of(long committedOffset, String metadata) {
         if (metadata == null || !metadata.startsWith(VERSION + "|")) {
-            return startingAt(committed.offset());
+            return startingAt(committedOffset);
         }
         String[] parts = metadata.split("\\|");
         Map<ConnectionId, Backlog> backlogs = new HashMap<>();
@@ -66,10 +64,11 @@ public record WaitingRange(long scanned, Map<ConnectionId, Backlog> backlogs) {
         return backlogs.values().stream().mapToLong(Backlog::from).min().orElse(scanned);
     }
 
-    public OffsetAndMetadata toOffset() {
+    /** The metadata committed with {@link #committed()}: {@code scanned} and the backlogs. */
+    public String metadata() {
         String entries = backlogs.entrySet().stream().map(e -> Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(e.getKey().value().getBytes(StandardCharsets.UTF_8)) + ":" + e.getValue().from()
                 + ":" + e.getValue().since().toEpochMilli()).collect(Collectors.joining("|"));
-        return new OffsetAndMetadata(committed(), VERSION + "|" + scanned + (entries.isEmpty() ? "" : "|" + entries));
+        return VERSION + "|" + scanned + (entries.isEmpty() ? "" : "|" + entries);
     }
 }

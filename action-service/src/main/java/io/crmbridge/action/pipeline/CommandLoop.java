@@ -4,23 +4,27 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.function.Supplier;
 
-import io.crmbridge.action.parking.ParkingHeaders;
-import io.crmbridge.action.parking.PausedPartitions;
-import io.crmbridge.action.parking.WaitingRange;
-import io.crmbridge.action.parking.WaitingPasses;
-import io.crmbridge.action.parking.WaitingInventory;
 import io.crmbridge.action.execution.Done;
 import io.crmbridge.action.execution.ExecutingWrites;
 import io.crmbridge.action.execution.Job;
-import io.crmbridge.action.holding.ConnectionHolds;
-import io.crmbridge.action.parking.WaitingCommands;
 import io.crmbridge.action.monitoring.ActionMetrics;
+import io.crmbridge.action.parking.PausedPartitions;
+import io.crmbridge.action.parking.WaitingCommands;
+import io.crmbridge.action.parking.WaitingPass;
+import io.crmbridge.action.parking.WaitingPasses;
+import io.crmbridge.action.parking.WaitingRange;
+import io.crmbridge.action.planning.Commit;
+import io.crmbridge.action.planning.Fate;
+import io.crmbridge.action.planning.Item;
+import io.crmbridge.action.planning.Partition;
+import io.crmbridge.action.planning.Plan;
+import io.crmbridge.action.planning.Planning;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -40,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * consumed offsets, fenced by the consumer group's metadata. A failed transaction is aborted and the partitions are
  * rewound to their committed offsets, so every command gets exactly one result however often it was tried.
  * Parked commands wait in place in the waiting topic (see {@link WaitingRange}); when their connection is released
- * or their deadline passes, the loop reads their partition again from the first of them.
+ * or their deadline passes, the loop reads their partition again from the first of them. What becomes of each
+ * record is {@link Planning}'s decision; this loop does the Kafka side: polling, seeking, pausing, transactions.
  */
 final class CommandLoop implements Runnable {
 
@@ -48,14 +53,10 @@ final class CommandLoop implements Runnable {
     private static final Duration FAILURE_PAUSE = Duration.ofSeconds(1);
 
     private final PipelineSettings settings;
-    private final Supplier<KafkaConsumer<String, byte[]>> consumers;
-    private final Supplier<KafkaProducer<String, byte[]>> producers;
+    private final KafkaClients clients;
     private final Planning planning;
     private final ExecutingWrites executing;
     private final OutputRecords outputs;
-    private final ConnectionHolds holds;
-    private final WaitingCommands waiting;
-    private final WaitingInventory inventory;
     private final ActionMetrics metrics;
     private final Clock clock;
     private final PausedPartitions paused = new PausedPartitions();
@@ -65,19 +66,13 @@ final class CommandLoop implements Runnable {
     private KafkaConsumer<String, byte[]> consumer;
     private KafkaProducer<String, byte[]> producer;
 
-    CommandLoop(PipelineSettings settings, Supplier<KafkaConsumer<String, byte[]>> consumers,
-                Supplier<KafkaProducer<String, byte[]>> producers, Planning planning, ExecutingWrites executing,
-                OutputRecords outputs, ConnectionHolds holds, WaitingCommands waiting, WaitingInventory inventory,
-                ActionMetrics metrics, Clock clock) {
+    CommandLoop(PipelineSettings settings, KafkaClients clients, Planning planning, ExecutingWrites executing,
+                OutputRecords outputs, ActionMetrics metrics, Clock clock) {
         this.settings = settings;
-        this.consumers = consumers;
-        this.producers = producers;
+        this.clients = clients;
         this.planning = planning;
         this.executing = executing;
         this.outputs = outputs;
-        this.holds = holds;
-        this.waiting = waiting;
-        this.inventory = inventory;
         this.metrics = metrics;
         this.clock = clock;
         this.polling = new Polling(settings, clock);
@@ -86,15 +81,16 @@ final class CommandLoop implements Runnable {
 
     @Override
     public void run() {
-        consumer = consumers.get();
-        producer = producers.get();
+        consumer = clients.consumers().get();
+        producer = clients.producers().get();
         producer.initTransactions();
         try {
             if (!coPartitioned()) {
                 return;
             }
             consumer.subscribe(List.of(settings.topics().waiting(), settings.topics().commands()),
-                    new Rebalancing(() -> consumer, settings.topics(), polling, paused, waiting, passes, inventory));
+                    new Rebalancing(() -> consumer, settings.topics(), polling, paused, planning.waiting(), passes,
+                            clients.inventory()));
             while (running) {
                 turn();
             }
@@ -134,7 +130,7 @@ final class CommandLoop implements Runnable {
     }
 
     WaitingCommands waiting() {
-        return waiting;
+        return planning.waiting();
     }
 
     private void turn() {
@@ -143,7 +139,7 @@ final class CommandLoop implements Runnable {
             rescanReleasedConnections();
             Map<TopicPartition, List<ConsumerRecord<String, byte[]>>> records = polling.poll(consumer);
             if (!records.isEmpty()) {
-                metrics.transaction(() -> process(records));
+                metrics.transaction(() -> process(new ConsumedRecords(records, settings.topics().waiting())));
             }
         } catch (WakeupException e) {
             if (running) {
@@ -156,7 +152,7 @@ final class CommandLoop implements Runnable {
         } catch (ProducerFencedException | InvalidProducerEpochException e) {
             log.warn("transactional producer fenced ({}); starting a new one and rewinding", e.toString());
             closeQuietly(producer);
-            producer = producers.get();
+            producer = clients.producers().get();
             producer.initTransactions();
             rewind();
         } catch (KafkaException e) {
@@ -167,14 +163,16 @@ final class CommandLoop implements Runnable {
         }
     }
 
-    private Void process(Map<TopicPartition, List<ConsumerRecord<String, byte[]>>> records) {
+    private Void process(ConsumedRecords records) {
         long start = System.nanoTime();
-        Plan plan = planning.plan(records);
+        Plan plan = planning.plan(records.byPartition());
         metrics.consumed(plan.size());
         List<Job> jobs = plan.jobs();
-        plan.settle(execute(jobs), holds);
-        commit(plan);
-        afterCommit(plan);
+        planning.settle(plan, execute(jobs));
+        commit(plan, records);
+        planning.committed(plan);
+        stopAtHeads(plan.stops());
+        countCommitted(plan);
         log.debug("transaction of {} records ({} executed) committed in {} ms", plan.size(), jobs.size(),
                 (System.nanoTime() - start) / 1_000_000);
         return null;
@@ -192,30 +190,34 @@ final class CommandLoop implements Runnable {
         }
     }
 
-    private void commit(Plan plan) {
+    private void commit(Plan plan, ConsumedRecords records) {
         List<Item> kept = plan.kept();
-        Map<TopicPartition, OffsetAndMetadata> offsets = plan.offsets();
+        Map<Partition, Commit> offsets = plan.offsets();
         if (kept.isEmpty() && offsets.isEmpty()) {
             return;
         }
         producer.beginTransaction();
         for (Item item : kept) {
-            outputs.of(item, plan.now()).ifPresent(producer::send);
+            outputs.of(item, records.source(item.consumed()), plan.now()).ifPresent(producer::send);
         }
-        producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
+        Map<TopicPartition, OffsetAndMetadata> positions = new HashMap<>();
+        offsets.forEach((partition, commit) -> positions.put(ConsumedRecords.kafka(partition),
+                new OffsetAndMetadata(commit.offset(), commit.metadata())));
+        producer.sendOffsetsToTransaction(positions, consumer.groupMetadata());
         producer.commitTransaction();
     }
 
-    private void afterCommit(Plan plan) {
-        waiting.apply(plan.waitingChanges());
-        plan.ranges().forEach((partition, next) -> passes.of(partition, next.range().scanned())
-                .advance(next.range(), next.open()));
-        plan.stops().forEach((partition, head) -> {
-            consumer.seek(partition, head.record().offset());
-            consumer.pause(List.of(partition));
-            paused.paused(partition, head.command().connection(),
-                    ParkingHeaders.parkedAt(head.record().headers(), head.record().timestamp()));
+    /** A waiting partition stopped for want of room in its offset metadata pauses at its first stopped record. */
+    private void stopAtHeads(Map<Partition, Item> stops) {
+        stops.forEach((partition, head) -> {
+            TopicPartition stopped = ConsumedRecords.kafka(partition);
+            consumer.seek(stopped, head.consumed().offset());
+            consumer.pause(List.of(stopped));
+            paused.paused(stopped, head.command().connection(), head.consumed().parkedAt());
         });
+    }
+
+    private void countCommitted(Plan plan) {
         for (Item item : plan.kept()) {
             Fate fate = item.fate();
             if (fate instanceof Fate.Answered answered) {
@@ -226,11 +228,13 @@ final class CommandLoop implements Runnable {
                 metrics.parked(1);
             }
         }
-        metrics.waiting(waiting.byConnection());
+        metrics.waiting(planning.waiting().byConnection());
     }
 
     private void resumeWaitingPartitions() {
-        List<TopicPartition> resumable = new ArrayList<>(paused.resumable(holds, settings.holdDeadline(), clock.instant()));
+        Instant now = clock.instant();
+        List<TopicPartition> resumable = new ArrayList<>(paused.resumable((connection, since) ->
+                planning.canGoOn(connection, since, now)));
         resumable.retainAll(consumer.assignment());
         if (!resumable.isEmpty()) {
             consumer.resume(resumable);
@@ -242,15 +246,16 @@ final class CommandLoop implements Runnable {
      * waiting record lies behind the read: read the partition again from there; what is done is skipped.
      */
     private void rescanReleasedConnections() {
-        passes.all().forEach((partition, pass) -> {
+        Instant now = clock.instant();
+        passes.all().forEach((number, pass) -> {
+            TopicPartition partition = new TopicPartition(settings.topics().waiting(), number);
             if (paused.contains(partition)) {
                 return;
             }
-            pass.rescanFrom(e -> !holds.isHeld(e.getKey()) || settings.holdDeadline().passed(e.getValue().since(),
-                    clock.instant())).ifPresent(from -> {
-                        consumer.seek(partition, from);
-                        pass.restart(from);
-                    });
+            pass.rescanFrom(e -> planning.canGoOn(e.getKey(), e.getValue().since(), now)).ifPresent(from -> {
+                consumer.seek(partition, from);
+                pass.restart(from);
+            });
         });
     }
 
@@ -263,8 +268,10 @@ final class CommandLoop implements Runnable {
             OffsetAndMetadata offset = committed.get(partition);
             long position = offset != null ? offset.offset() : beginnings.get(partition);
             consumer.seek(partition, position);
-            if (passes.all().containsKey(partition)) {
-                passes.all().get(partition).restart(position);
+            WaitingPass pass = partition.topic().equals(settings.topics().waiting())
+                    ? passes.all().get(partition.partition()) : null;
+            if (pass != null) {
+                pass.restart(position);
             }
         }
     }

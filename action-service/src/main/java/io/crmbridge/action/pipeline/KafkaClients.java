@@ -4,19 +4,34 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+
+
+import io.crmbridge.action.parking.WaitingInventory;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.RangeAssignor;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** The client settings exactly-once consumption needs, on top of the deployment's (servers, security). */
-final class KafkaClients {
+/**
+ * The Kafka clients of one command loop, made afresh when the loop (re)starts them, and the client settings
+ * exactly-once consumption needs on top of the deployment's (servers, security).
+ *
+ * @param inventory reads what waits in a waiting partition before the loop takes it
+ */
+record KafkaClients(Supplier<KafkaConsumer<String, byte[]>> consumers,
+                    Supplier<KafkaProducer<String, byte[]>> producers, WaitingInventory inventory) {
 
-    private KafkaClients() {
+    /** A loop's clients from its consumer and producer settings ({@link #consumer}, {@link #producer}). */
+    static KafkaClients of(Map<String, Object> consumer, Map<String, Object> producer) {
+        return new KafkaClients(() -> new KafkaConsumer<>(consumer), () -> new KafkaProducer<>(producer),
+                new WaitingInventory(consumer));
     }
 
     /**

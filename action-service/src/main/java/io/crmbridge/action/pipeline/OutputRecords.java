@@ -1,6 +1,10 @@
 package io.crmbridge.action.pipeline;
 
 import io.crmbridge.action.parking.ParkingHeaders;
+import io.crmbridge.action.planning.CommandCodec;
+import io.crmbridge.action.planning.Fate;
+import io.crmbridge.action.planning.Item;
+import io.crmbridge.action.planning.Result;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.ByteBuffer;
@@ -36,19 +40,19 @@ final class OutputRecords {
         this.codec = codec;
     }
 
-    /** What {@code item}'s fate produces; nothing for a record that goes on waiting. */
-    Optional<ProducerRecord<String, byte[]>> of(Item item, Instant now) {
+    /** What {@code item}'s fate produces, from its {@code source} record; nothing for one that goes on waiting. */
+    Optional<ProducerRecord<String, byte[]>> of(Item item, ConsumerRecord<String, byte[]> source, Instant now) {
         Fate fate = item.fate();
         if (fate instanceof Fate.Answered answered) {
-            return Optional.of(result(item.record(), answered.result()));
+            return Optional.of(result(source, answered.result()));
         }
         if (fate instanceof Fate.Parked parked) {
-            return Optional.of(parked(item.record(), item.connection().value(), parked.reason(), now));
+            return Optional.of(parked(source, item.connection().value(), parked.reason(), now));
         }
         if (fate instanceof Fate.DeadLettered dead) {
             log.warn("record {}-{}@{} is not a readable command, sent to the dead-letter topic: {}",
-                    item.record().topic(), item.record().partition(), item.record().offset(), dead.cause().toString());
-            return Optional.of(deadLetter(item.record(), dead.cause()));
+                    source.topic(), source.partition(), source.offset(), dead.cause().toString());
+            return Optional.of(deadLetter(source, dead.cause()));
         }
         return Optional.empty();
     }

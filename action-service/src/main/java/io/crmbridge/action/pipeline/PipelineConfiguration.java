@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
-import io.crmbridge.action.parking.WaitingPasses;
-import io.crmbridge.action.parking.WaitingInventory;
 import io.crmbridge.action.ActionSettings;
 import io.crmbridge.action.command.CommandValidation;
 import io.crmbridge.action.execution.Dataverse;
@@ -14,14 +12,14 @@ import io.crmbridge.action.execution.ExecutionSettings;
 import io.crmbridge.action.holding.ConnectionHolds;
 import io.crmbridge.action.parking.HoldDeadline;
 import io.crmbridge.action.parking.WaitingCommands;
+import io.crmbridge.action.planning.CommandCodec;
+import io.crmbridge.action.planning.Planning;
 import io.crmbridge.action.monitoring.ActionMetrics;
 import io.crmbridge.action.monitoring.MeteredDataverse;
 import io.crmbridge.action.table.Tables;
 import io.crmbridge.crm.failure.FailureClassification;
 import io.crmbridge.crm.failure.RetrySettings;
 import io.crmbridge.schemas.topics.Topics;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -72,13 +70,11 @@ class PipelineConfiguration {
             String member = settings.groupId() + "-" + settings.instanceId() + "-" + index;
             Map<String, Object> consumer = KafkaClients.consumer(kafka.buildConsumerProperties(), settings.groupId(),
                     member, settings.maxRecords());
-            WaitingCommands waiting = new WaitingCommands();
-            Planning planning = new Planning(codec, validation, holds, waiting, new WaitingPasses(),
-                    pipeline.holdDeadline(), pipeline.topics(), clock);
-            return new CommandLoop(pipeline, () -> new KafkaConsumer<>(consumer),
-                    () -> new KafkaProducer<>(KafkaClients.producer(kafka.buildProducerProperties(), member)),
-                    planning, executing, new OutputRecords(pipeline.topics(), settings.groupId(), codec), holds,
-                    waiting, new WaitingInventory(consumer), metrics, clock);
+            Planning planning = new Planning(codec, validation, holds, new WaitingCommands(), pipeline.holdDeadline(),
+                    pipeline.topics().waiting(), clock);
+            return new CommandLoop(pipeline, KafkaClients.of(consumer,
+                    KafkaClients.producer(kafka.buildProducerProperties(), member)), planning, executing,
+                    new OutputRecords(pipeline.topics(), settings.groupId(), codec), metrics, clock);
         }, readiness.orderedStream().toList());
     }
 

@@ -62,8 +62,10 @@ final class Rebalancing implements ConsumerRebalanceListener {
         Map<TopicPartition, OffsetAndMetadata> committed = consumer.get().committed(Set.copyOf(waitingPartitions));
         Map<TopicPartition, Long> beginnings = consumer.get().beginningOffsets(waitingPartitions);
         for (TopicPartition partition : waitingPartitions) {
-            WaitingRange range = WaitingRange.of(committed.get(partition), beginnings.get(partition));
-            passes.assigned(partition, range);
+            OffsetAndMetadata offset = committed.get(partition);
+            WaitingRange range = offset == null ? WaitingRange.startingAt(beginnings.get(partition))
+                    : WaitingRange.of(offset.offset(), offset.metadata());
+            passes.assigned(partition.partition(), range);
             waiting.reset(partition.partition(), inventory.count(partition, range));
         }
     }
@@ -71,7 +73,8 @@ final class Rebalancing implements ConsumerRebalanceListener {
     private void forget(Collection<TopicPartition> partitions) {
         polling.forget(partitions);
         paused.forget(partitions);
-        passes.forget(partitions);
+        passes.forget(partitions.stream().filter(p -> p.topic().equals(topics.waiting()))
+                .map(TopicPartition::partition).toList());
         partitions.stream().filter(p -> p.topic().equals(topics.waiting()))
                 .forEach(p -> waiting.forget(p.partition()));
     }

@@ -1,4 +1,4 @@
-package io.crmbridge.action.pipeline;
+package io.crmbridge.action.planning;
 
 /**
  * Reads commands from and writes results to record bytes (port): the contracts' wire format lives behind it, so

@@ -1,4 +1,4 @@
-package io.crmbridge.action.pipeline;
+package io.crmbridge.action.planning;
 
 import io.crmbridge.action.command.Command;
 

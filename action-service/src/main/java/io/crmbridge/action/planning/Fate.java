@@ -1,10 +1,10 @@
-package io.crmbridge.action.pipeline;
+package io.crmbridge.action.planning;
 
 import io.crmbridge.action.parking.WaitingRange;
 import io.crmbridge.action.execution.Job;
 
 /** What becomes of one consumed record in a transaction. */
-sealed interface Fate permits Fate.Executing, Fate.Answered, Fate.Parked, Fate.DeadLettered, Fate.Waiting,
+public sealed interface Fate permits Fate.Executing, Fate.Answered, Fate.Parked, Fate.DeadLettered, Fate.Waiting,
         Fate.Stopped {
 
     /** Sent to Dataverse; the outcome decides the rest. */

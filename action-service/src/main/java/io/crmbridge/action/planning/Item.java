@@ -1,24 +1,22 @@
-package io.crmbridge.action.pipeline;
+package io.crmbridge.action.planning;
 
 import io.crmbridge.action.command.Command;
 import io.crmbridge.crm.connection.ConnectionId;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * One consumed record, the command in it (null when unreadable), the connection it counts for in the waiting
  * topic (null when unknown) and its fate so far.
  */
-final class Item {
+public final class Item {
 
-    private final ConsumerRecord<String, byte[]> record;
+    private final Consumed consumed;
     private final Command command;
     private final ConnectionId connection;
     private final boolean fromWaiting;
     private Fate fate;
 
-    private Item(ConsumerRecord<String, byte[]> record, Command command, ConnectionId connection,
-                 boolean fromWaiting, Fate fate) {
-        this.record = record;
+    private Item(Consumed consumed, Command command, ConnectionId connection, boolean fromWaiting, Fate fate) {
+        this.consumed = consumed;
         this.command = command;
         this.connection = connection;
         this.fromWaiting = fromWaiting;
@@ -26,42 +24,42 @@ final class Item {
     }
 
     /** A command read from the commands topic; it counts for its own connection. */
-    static Item fresh(ConsumerRecord<String, byte[]> record, Command command, Fate fate) {
-        return new Item(record, command, command.connection(), false, fate);
+    static Item fresh(Consumed consumed, Command command, Fate fate) {
+        return new Item(consumed, command, command.connection(), false, fate);
     }
 
     /** Bytes from the commands topic that are not a command: they go to the dead-letter topic. */
-    static Item unreadable(ConsumerRecord<String, byte[]> record, Exception cause) {
-        return new Item(record, null, null, false, new Fate.DeadLettered(cause));
+    static Item unreadable(Consumed consumed, Exception cause) {
+        return new Item(consumed, null, null, false, new Fate.DeadLettered(cause));
     }
 
     /** A parked command replayed from the waiting topic, counted for the connection its header names. */
-    static Item replayed(ConsumerRecord<String, byte[]> record, ConnectionId counted, Command command, Fate fate) {
-        return new Item(record, command, counted, true, fate);
+    static Item replayed(Consumed consumed, Command command, Fate fate) {
+        return new Item(consumed, command, consumed.countedFor(), true, fate);
     }
 
     /** Bytes from the waiting topic that are not a command, counted for the connection its header names. */
-    static Item unreadableReplay(ConsumerRecord<String, byte[]> record, ConnectionId counted, Exception cause) {
-        return new Item(record, null, counted, true, new Fate.DeadLettered(cause));
+    static Item unreadableReplay(Consumed consumed, Exception cause) {
+        return new Item(consumed, null, consumed.countedFor(), true, new Fate.DeadLettered(cause));
     }
 
-    ConsumerRecord<String, byte[]> record() {
-        return record;
+    public Consumed consumed() {
+        return consumed;
     }
 
-    Command command() {
+    public Command command() {
         return command;
     }
 
-    ConnectionId connection() {
+    public ConnectionId connection() {
         return connection;
     }
 
-    boolean fromWaiting() {
+    public boolean fromWaiting() {
         return fromWaiting;
     }
 
-    Fate fate() {
+    public Fate fate() {
         return fate;
     }
 

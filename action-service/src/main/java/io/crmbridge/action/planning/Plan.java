@@ -1,4 +1,4 @@
-package io.crmbridge.action.pipeline;
+package io.crmbridge.action.planning;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.crmbridge.action.parking.ParkingHeaders;
 import io.crmbridge.action.parking.WaitingRange;
 import io.crmbridge.action.parking.WaitingPass;
 import io.crmbridge.action.execution.Done;
@@ -18,29 +17,27 @@ import io.crmbridge.action.execution.WriteOutcome;
 import io.crmbridge.action.holding.ConnectionHolds;
 import io.crmbridge.action.parking.WaitingCommands;
 import io.crmbridge.crm.connection.ConnectionId;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * The fates of what one transaction consumed, from planning through execution to what is committed: which
  * records produce results, parked copies or dead letters, which parked commands go on waiting, and the offsets
  * (with the waiting partitions' {@link WaitingRange}s) committed with them.
  */
-final class Plan {
+public final class Plan {
 
     private final Instant now;
     private final List<Item> items = new ArrayList<>();
     private final Map<Long, Item> byTicket = new HashMap<>();
     private final WaitingCommands.Changes planned = new WaitingCommands.Changes();
-    private final Map<TopicPartition, WaitingPass> reads = new LinkedHashMap<>();
-    private final Map<TopicPartition, Long> lastSeen = new HashMap<>();
+    private final Map<Partition, WaitingPass> reads = new LinkedHashMap<>();
+    private final Map<Partition, Long> lastSeen = new HashMap<>();
     private long tickets;
 
     Plan(Instant now) {
         this.now = now;
     }
 
-    Instant now() {
+    public Instant now() {
         return now;
     }
 
@@ -61,16 +58,16 @@ final class Plan {
     }
 
     /** This transaction reads waiting partition {@code partition} in {@code pass}. */
-    void reading(TopicPartition partition, WaitingPass pass) {
+    void reading(Partition partition, WaitingPass pass) {
         reads.put(partition, pass);
     }
 
     /** A waiting record was read (done or not). */
-    void seen(TopicPartition partition, long offset) {
+    void seen(Partition partition, long offset) {
         lastSeen.merge(partition, offset, Math::max);
     }
 
-    List<Job> jobs() {
+    public List<Job> jobs() {
         return items.stream().filter(item -> item.fate() instanceof Fate.Executing)
                 .map(item -> ((Fate.Executing) item.fate()).job()).toList();
     }
@@ -89,8 +86,8 @@ final class Plan {
     }
 
     /** Where waiting partitions stop for want of room in their offset metadata: their first stopped record. */
-    Map<TopicPartition, Item> stops() {
-        Map<TopicPartition, Item> stops = new LinkedHashMap<>();
+    public Map<Partition, Item> stops() {
+        Map<Partition, Item> stops = new LinkedHashMap<>();
         for (Item item : items) {
             if (item.fate() instanceof Fate.Stopped) {
                 stops.putIfAbsent(partition(item), item);
@@ -104,39 +101,40 @@ final class Plan {
      * first still-waiting one on (its replay went wrong midway: a command done later than that must be done
      * again, after it) and everything from a stop on.
      */
-    List<Item> kept() {
-        Map<TopicPartition, Item> stops = stops();
-        Map<TopicPartition, Map<ConnectionId, Long>> waitingFrom = waitingFrom();
+    public List<Item> kept() {
+        Map<Partition, Item> stops = stops();
+        Map<Partition, Map<ConnectionId, Long>> waitingFrom = waitingFrom();
         return items.stream().filter(item -> {
             Item stop = stops.get(partition(item));
-            if (stop != null && item.record().offset() >= stop.record().offset()) {
+            if (stop != null && item.consumed().offset() >= stop.consumed().offset()) {
                 return false;
             }
             if (!item.fromWaiting() || item.connection() == null) {
                 return true;
             }
             Long from = waitingFrom.getOrDefault(partition(item), Map.of()).get(item.connection());
-            return from == null || item.record().offset() < from;
+            return from == null || item.consumed().offset() < from;
         }).toList();
     }
 
-    /** Offsets to commit: past the last record of a commands partition, a waiting partition's new range. */
-    Map<TopicPartition, OffsetAndMetadata> offsets() {
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+    /** Positions to commit: past the last record of a commands partition, a waiting partition's new range. */
+    public Map<Partition, Commit> offsets() {
+        Map<Partition, Commit> offsets = new HashMap<>();
         for (Item item : kept()) {
             if (!item.fromWaiting()) {
-                offsets.put(partition(item), new OffsetAndMetadata(item.record().offset() + 1));
+                offsets.put(partition(item), Commit.past(item.consumed()));
             }
         }
-        ranges().forEach((partition, next) -> offsets.put(partition, next.range().toOffset()));
+        ranges().forEach((partition, next) -> offsets.put(partition, new Commit(next.range().committed(),
+                next.range().metadata())));
         return offsets;
     }
 
     /** What each waiting partition read in this transaction looks like once it commits. */
-    Map<TopicPartition, NextRange> ranges() {
-        Map<TopicPartition, NextRange> ranges = new LinkedHashMap<>();
-        Map<TopicPartition, Item> stops = stops();
-        Map<TopicPartition, Map<ConnectionId, Long>> waitingFrom = waitingFrom();
+    Map<Partition, NextRange> ranges() {
+        Map<Partition, NextRange> ranges = new LinkedHashMap<>();
+        Map<Partition, Item> stops = stops();
+        Map<Partition, Map<ConnectionId, Long>> waitingFrom = waitingFrom();
         reads.forEach((partition, pass) -> ranges.put(partition, next(partition, pass, stops.get(partition),
                 waitingFrom.getOrDefault(partition, Map.of()))));
         return ranges;
@@ -146,17 +144,16 @@ final class Plan {
     record NextRange(WaitingRange range, Set<ConnectionId> open) {
     }
 
-    private NextRange next(TopicPartition partition, WaitingPass pass, Item stop, Map<ConnectionId, Long> from) {
+    private NextRange next(Partition partition, WaitingPass pass, Item stop, Map<ConnectionId, Long> from) {
         WaitingRange before = pass.range();
-        long readTo = stop != null ? stop.record().offset() : lastSeen.get(partition) + 1;
+        long readTo = stop != null ? stop.consumed().offset() : lastSeen.get(partition) + 1;
         Map<ConnectionId, WaitingRange.Backlog> backlogs = new HashMap<>(before.backlogs());
         Set<ConnectionId> open = new HashSet<>();
         before.backlogs().keySet().stream().filter(pass::isOpen).forEach(open::add);
         for (Item item : items) {
             Long first = item.connection() == null ? null : from.get(item.connection());
-            if (partition(item).equals(partition) && first != null && item.record().offset() == first) {
-                backlogs.put(item.connection(), new WaitingRange.Backlog(first,
-                        ParkingHeaders.parkedAt(item.record().headers(), item.record().timestamp())));
+            if (partition(item).equals(partition) && first != null && item.consumed().offset() == first) {
+                backlogs.put(item.connection(), new WaitingRange.Backlog(first, item.consumed().parkedAt()));
                 open.remove(item.connection());
             }
         }
@@ -170,12 +167,12 @@ final class Plan {
     }
 
     /** Per waiting partition, each connection's first record that goes on waiting in this transaction. */
-    private Map<TopicPartition, Map<ConnectionId, Long>> waitingFrom() {
-        Map<TopicPartition, Map<ConnectionId, Long>> from = new HashMap<>();
+    private Map<Partition, Map<ConnectionId, Long>> waitingFrom() {
+        Map<Partition, Map<ConnectionId, Long>> from = new HashMap<>();
         for (Item item : items) {
             if (item.fate() instanceof Fate.Waiting && item.connection() != null) {
                 from.computeIfAbsent(partition(item), p -> new HashMap<>())
-                        .merge(item.connection(), item.record().offset(), Math::min);
+                        .merge(item.connection(), item.consumed().offset(), Math::min);
             }
         }
         return from;
@@ -186,19 +183,19 @@ final class Plan {
         WaitingCommands.Changes changes = new WaitingCommands.Changes();
         for (Item item : kept()) {
             if (item.fromWaiting() && item.connection() != null) {
-                changes.released(item.record().partition(), item.connection());
+                changes.released(item.consumed().partition().number(), item.connection());
             } else if (item.fate() instanceof Fate.Parked) {
-                changes.parked(item.record().partition(), item.connection());
+                changes.parked(item.consumed().partition().number(), item.connection());
             }
         }
         return changes;
     }
 
-    int size() {
+    public int size() {
         return items.size();
     }
 
-    private static TopicPartition partition(Item item) {
-        return new TopicPartition(item.record().topic(), item.record().partition());
+    private static Partition partition(Item item) {
+        return item.consumed().partition();
     }
 }

@@ -1,4 +1,4 @@
-package io.crmbridge.action.pipeline;
+package io.crmbridge.action.planning;
 
 import java.time.Instant;
 

@@ -8,8 +8,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import io.crmbridge.action.parking.WaitingPasses;
-import io.crmbridge.action.parking.WaitingInventory;
 import io.crmbridge.action.command.CommandValidation;
 import io.crmbridge.action.events.AvroCommandCodec;
 import io.crmbridge.action.execution.ExecutingWrites;
@@ -21,6 +19,7 @@ import io.crmbridge.action.execution.WriteRequest;
 import io.crmbridge.action.holding.ConnectionHolds;
 import io.crmbridge.action.parking.HoldDeadline;
 import io.crmbridge.action.parking.WaitingCommands;
+import io.crmbridge.action.planning.Planning;
 import io.crmbridge.action.monitoring.ActionMetrics;
 import io.crmbridge.action.table.InMemoryTables;
 import io.crmbridge.action.testing.AvroCommands;
@@ -244,17 +243,14 @@ class CommandLoopIT {
         Map<String, Object> consumer = KafkaClients.consumer(base, "command-loop-it", "command-loop-it-0", 500);
         AvroCommandCodec codec = new AvroCommandCodec(base);
         InMemoryTables tables = InMemoryTables.standard();
-        WaitingCommands waiting = new WaitingCommands();
         PipelineSettings settings = new PipelineSettings(names, 500, Duration.ofMillis(10), Duration.ofMillis(100),
                 new HoldDeadline(DEADLINE));
-        Planning planning = new Planning(codec, new CommandValidation(tables, 100_000), holds, waiting,
-                new WaitingPasses(),
-                settings.holdDeadline(), names, clock);
+        Planning planning = new Planning(codec, new CommandValidation(tables, 100_000), holds, new WaitingCommands(),
+                settings.holdDeadline(), names.waiting(), clock);
         ExecutingWrites executing = new ExecutingWrites(dataverse, new FailureClassification(RetrySettings.defaults()
                 .withBackoff(Duration.ZERO, Duration.ZERO)), new ExecutionSettings(true, 10, 3, 4));
-        return new CommandLoop(settings, () -> new KafkaConsumer<>(consumer),
-                () -> new KafkaProducer<>(KafkaClients.producer(base, "command-loop-it-0")), planning, executing,
-                new OutputRecords(names, "command-loop-it", codec), holds, waiting, new WaitingInventory(consumer),
+        return new CommandLoop(settings, KafkaClients.of(consumer, KafkaClients.producer(base, "command-loop-it-0")),
+                planning, executing, new OutputRecords(names, "command-loop-it", codec),
                 new ActionMetrics(new SimpleMeterRegistry(), holds), clock);
     }
 }

@@ -1,4 +1,4 @@
-package io.crmbridge.action.pipeline;
+package io.crmbridge.action.planning;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -9,11 +9,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-import io.crmbridge.action.parking.ParkingHeaders;
 import io.crmbridge.action.parking.WaitingRange;
-import io.crmbridge.action.parking.WaitingPasses;
 import io.crmbridge.action.parking.WaitingPass;
 import io.crmbridge.action.command.Command;
 import io.crmbridge.action.command.CommandValidation;
@@ -25,11 +22,6 @@ import io.crmbridge.action.parking.HoldDeadline;
 import io.crmbridge.action.parking.WaitingCommands;
 import io.crmbridge.action.table.InMemoryTables;
 import io.crmbridge.crm.connection.ConnectionId;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,15 +29,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PlanningTest {
 
     private static final Instant NOW = Instant.parse("2026-05-01T12:00:00Z");
-    private static final PipelineTopics TOPICS = new PipelineTopics("cmd", "cmd.waiting", "res", "dlt");
     private static final ConnectionId A = ConnectionId.of("conn-a");
     private static final ConnectionId B = ConnectionId.of("conn-b");
-    private static final TopicPartition WAITING_1 = new TopicPartition("cmd.waiting", 1);
+    private static final Partition WAITING_1 = new Partition("cmd.waiting", 1);
 
     private final Map<String, Command> commands = new HashMap<>();
     private final ConnectionHolds holds = new ConnectionHolds();
     private final WaitingCommands waiting = new WaitingCommands();
-    private final WaitingPasses passes = new WaitingPasses();
     private final Planning planning = new Planning(new CommandCodec() {
         @Override
         public Decoded decode(String topic, byte[] value) {
@@ -58,8 +48,8 @@ class PlanningTest {
         public byte[] encode(String topic, Result result) {
             return new byte[0];
         }
-    }, new CommandValidation(InMemoryTables.standard(), 10_000), holds, waiting, passes,
-            new HoldDeadline(Duration.ofHours(1)), TOPICS, Clock.fixed(NOW, ZoneOffset.UTC));
+    }, new CommandValidation(InMemoryTables.standard(), 10_000), holds, waiting,
+            new HoldDeadline(Duration.ofHours(1)), "cmd.waiting", Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void executesValidCommandsAnswersInvalidOnesAndDeadLettersUnreadableBytes() {
@@ -67,7 +57,7 @@ class PlanningTest {
                 fresh(0, 1, "a-2", Commands.update().entity("spaceship")), garbage(0, 2)));
 
         assertThat(fates(plan)).containsExactly(Fate.Executing.class, Fate.Answered.class, Fate.DeadLettered.class);
-        assertThat(plan.offsets()).containsEntry(new TopicPartition("cmd", 0), new OffsetAndMetadata(3));
+        assertThat(plan.offsets()).containsEntry(new Partition("cmd", 0), new Commit(3, null));
     }
 
     @Test
@@ -99,7 +89,8 @@ class PlanningTest {
         assertThat(next.backlogs()).containsOnlyKeys(B);
         assertThat(next.backlogs().get(B).from()).isEqualTo(11);
         assertThat(plan.offsets().get(WAITING_1).offset()).isEqualTo(11);
-        assertThat(WaitingRange.of(plan.offsets().get(WAITING_1), 0)).isEqualTo(next);
+        assertThat(WaitingRange.of(plan.offsets().get(WAITING_1).offset(), plan.offsets().get(WAITING_1).metadata()))
+                .isEqualTo(next);
     }
 
     @Test
@@ -108,9 +99,9 @@ class PlanningTest {
         Plan first = planning.plan(records(parked(1, 10, "a-1", Commands.update(), NOW),
                 parked(1, 11, "b-1", Commands.update().connection("conn-b"), NOW),
                 parked(1, 12, "a-2", Commands.update(), NOW)));
-        first.ranges().forEach((partition, next) -> passes.of(partition, 0).advance(next.range(), next.open()));
+        planning.committed(first);
         holds.availability().tokenWorks(B);
-        WaitingPass pass = passes.of(WAITING_1, 0);
+        WaitingPass pass = planning.passes().of(WAITING_1.number(), 0);
         assertThat(pass.rescanFrom(e -> !holds.isHeld(e.getKey()))).contains(11L);
         pass.restart(11);
 
@@ -118,7 +109,7 @@ class PlanningTest {
                 parked(1, 12, "a-2", Commands.update(), NOW),
                 parked(1, 13, "b-2", Commands.update().connection("conn-b"), NOW)));
 
-        assertThat(again.kept()).extracting(item -> item.record().offset()).containsExactly(11L, 13L);
+        assertThat(again.kept()).extracting(item -> item.consumed().offset()).containsExactly(11L, 13L);
         assertThat(again.ranges().get(WAITING_1).range()).isEqualTo(WaitingRange.startingAt(14));
     }
 
@@ -128,7 +119,7 @@ class PlanningTest {
         for (int i = 0; i < WaitingRange.MAX_BACKLOGS; i++) {
             full.put(ConnectionId.of("held-" + i), new WaitingRange.Backlog(1, NOW));
         }
-        passes.assigned(WAITING_1, new WaitingRange(10, full));
+        planning.passes().assigned(WAITING_1.number(), new WaitingRange(10, full));
         holds.availability().tokenExpired(B);
 
         Plan plan = planning.plan(records(parked(1, 10, "a-1", Commands.update(), NOW),
@@ -136,7 +127,7 @@ class PlanningTest {
                 parked(1, 12, "a-2", Commands.update(), NOW)));
 
         assertThat(fates(plan)).containsExactly(Fate.Executing.class);
-        assertThat(plan.stops().get(WAITING_1).record().offset()).isEqualTo(11);
+        assertThat(plan.stops().get(WAITING_1).consumed().offset()).isEqualTo(11);
         assertThat(plan.ranges().get(WAITING_1).range().scanned()).isEqualTo(11);
     }
 
@@ -164,9 +155,9 @@ class PlanningTest {
 
         assertThat(holds.isHeld(A)).isTrue();
         assertThat(plan.kept()).as("a-2 was written after a-1 failed: it must be written again, after a-1")
-                .extracting(item -> item.record().offset()).containsExactly(8L, 3L);
+                .extracting(item -> item.consumed().offset()).containsExactly(8L, 3L);
         assertThat(fates(plan)).containsExactly(Fate.Answered.class, Fate.Parked.class);
-        assertThat(plan.offsets()).containsEntry(new TopicPartition("cmd", 2), new OffsetAndMetadata(4));
+        assertThat(plan.offsets()).containsEntry(new Partition("cmd", 2), new Commit(4, null));
         assertThat(plan.offsets().get(WAITING_1).offset()).isEqualTo(7);
         assertThat(plan.ranges().get(WAITING_1).range().backlogs()).containsOnlyKeys(A);
     }
@@ -175,38 +166,30 @@ class PlanningTest {
         return plan.kept().stream().<Class<?>>map(item -> item.fate().getClass()).toList();
     }
 
-    private ConsumerRecord<String, byte[]> fresh(int partition, long offset, String name, Commands command) {
+    private Consumed fresh(int partition, long offset, String name, Commands command) {
         commands.put(name, command.build());
-        return record("cmd", partition, offset, name, new RecordHeaders());
+        return Consumed.command(new Partition("cmd", partition), offset, "key-" + name, bytes(name));
     }
 
-    private ConsumerRecord<String, byte[]> parked(int partition, long offset, String name, Commands command,
-                                                  Instant parkedAt) {
+    private Consumed parked(int partition, long offset, String name, Commands command, Instant parkedAt) {
         Command built = command.build();
         commands.put(name, built);
-        RecordHeaders headers = new RecordHeaders();
-        headers.add(ParkingHeaders.CONNECTION, ParkingHeaders.bytes(built.connection().value()));
-        headers.add(ParkingHeaders.PARKED_AT, ParkingHeaders.bytes(parkedAt));
-        return record("cmd.waiting", partition, offset, name, headers);
+        return Consumed.parked(new Partition("cmd.waiting", partition), offset, "key-" + name, bytes(name),
+                built.connection(), parkedAt);
     }
 
-    private static ConsumerRecord<String, byte[]> garbage(int partition, long offset) {
-        return record("cmd", partition, offset, "garbage", new RecordHeaders());
+    private static Consumed garbage(int partition, long offset) {
+        return Consumed.command(new Partition("cmd", partition), offset, "key-garbage", bytes("garbage"));
     }
 
-    private static ConsumerRecord<String, byte[]> record(String topic, int partition, long offset, String value,
-                                                         RecordHeaders headers) {
-        return new ConsumerRecord<>(topic, partition, offset, NOW.toEpochMilli(), TimestampType.CREATE_TIME, 0,
-                value.length(), "key-" + value, value.getBytes(StandardCharsets.UTF_8), headers, Optional.empty());
+    private static byte[] bytes(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
     }
 
-    @SafeVarargs
-    private static Map<TopicPartition, List<ConsumerRecord<String, byte[]>>> records(
-            ConsumerRecord<String, byte[]>... records) {
-        Map<TopicPartition, List<ConsumerRecord<String, byte[]>>> byPartition = new LinkedHashMap<>();
-        for (ConsumerRecord<String, byte[]> record : records) {
-            byPartition.computeIfAbsent(new TopicPartition(record.topic(), record.partition()),
-                    p -> new java.util.ArrayList<>()).add(record);
+    private static Map<Partition, List<Consumed>> records(Consumed... records) {
+        Map<Partition, List<Consumed>> byPartition = new LinkedHashMap<>();
+        for (Consumed record : records) {
+            byPartition.computeIfAbsent(record.partition(), p -> new java.util.ArrayList<>()).add(record);
         }
         return byPartition;
     }

@@ -63,6 +63,10 @@ class RecordParserTest {
         assertThat(record.formattedValues()).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "revenue", "$20,000.00", "primarycontactid", "Susanna Stubberod (sample)",
                 "customertypecode", "Competitor", "modifiedon", "4/7/2023 2:59 PM", "numberofemployees", "1,200"));
+        assertThat(record.instant("modifiedon")).contains(Instant.parse("2023-04-07T21:59:01Z"));
+        assertThat(record.instant("description")).as("null").isEmpty();
+        assertThat(record.instant("name")).as("not a date").isEmpty();
+        assertThat(record.instant("createdon")).as("not selected").isEmpty();
     }
 
     @Test

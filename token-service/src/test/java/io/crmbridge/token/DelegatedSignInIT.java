@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import io.crmbridge.crm.connection.ConnectionId;
@@ -26,10 +27,7 @@ import io.crmbridge.token.fixtures.TokenServiceRun;
 import io.crmbridge.token.fixtures.TopicTap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import tools.jackson.databind.JsonNode;
@@ -40,16 +38,20 @@ import static org.awaitility.Awaitility.await;
 /**
  * Delegated connections, driven end to end through the sandbox's sign-in and consent pages over HTTP: public and
  * confidential clients on Entra ID, a public client on AD FS, the device code flow; expired refresh tokens and
- * reconnecting; a restart.
+ * reconnecting; a restart. One sandbox, broker and token-service serve the class; each test has connections and
+ * users of its own, signs in itself and counts the events it causes from where the topic stood when it began, so
+ * the tests run in any order and alone.
  */
 @EmbeddedKafka(brokerProperties = {"transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1",
         "offsets.topic.replication.factor=1", "group.initial.rebalance.delay.ms=0"})
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DelegatedSignInIT {
 
     private static final String SCOPE = "delegated-it";
-    private static final DirectoryUser CAROL = new DirectoryUser("carol@contoso.example", "carol-password",
-            "Carol Example", "00000000-0000-4000-8000-00000000ca01");
+    private static final DirectoryUser CAROL = user("carol", "Carol Example", "ca01");
+    private static final DirectoryUser DAVE = user("dave", "Dave Example", "da01");
+    private static final DirectoryUser ERIN = user("erin", "Erin Example", "e101");
+    private static final DirectoryUser FRANK = user("frank", "Frank Example", "f101");
+    private static final DirectoryUser GRACE = user("grace", "Grace Example", "9a01");
 
     private static Sandbox sandbox;
     private static String brokers;
@@ -58,31 +60,42 @@ class DelegatedSignInIT {
     private static TokenServiceRun service;
     private static AdminClient admin;
     private static TopicTap tap;
+    private static EventsSince.Marks marks;
     private static AccessTokenGrants grants;
-    private static final Browser browser = new Browser();
+    /** Each test signs in from a browser of its own (JUnit makes an instance per test). */
+    private final Browser browser = new Browser();
 
     @BeforeAll
     static void start() throws IOException {
         brokers = EmbeddedKafkaCondition.getBroker().getBrokersAsString();
         sandbox = Sandbox.start(SandboxSettings.defaults().withIdentity(IdentitySettings.defaults()
                 .withDeviceCodePollInterval(Duration.ofSeconds(1))));
-        sandbox.identity().register(CAROL);
+        List.of(CAROL, DAVE, ERIN, FRANK, GRACE).forEach(sandbox.identity()::register);
         org = sandbox.httpsBase() + "/org/contoso";
-        Path secret = Files.createTempFile("secret", ".txt");
-        Files.writeString(secret, IdentitySeeds.SECRET_CLIENT_SECRET);
         properties = TokenServiceRun.defaults(brokers, SCOPE, sandbox);
-        connection(0, "native", "AUTHORIZATION_CODE", IdentitySeeds.NATIVE_CLIENT_ID,
-                sandbox.identity().entraAuthority());
-        connection(1, "web-app", "AUTHORIZATION_CODE_CONFIDENTIAL", IdentitySeeds.SECRET_CLIENT_ID,
-                sandbox.identity().entraAuthority());
-        properties.put("crmbridge.token.connections[1].client-secret", "file:" + secret);
-        connection(2, "onprem", "AUTHORIZATION_CODE", IdentitySeeds.ADFS_CLIENT_ID,
+        String entra = sandbox.identity().entraAuthority();
+        connection(0, "waiting", "AUTHORIZATION_CODE", IdentitySeeds.NATIVE_CLIENT_ID, entra);
+        connection(1, "native", "AUTHORIZATION_CODE", IdentitySeeds.NATIVE_CLIENT_ID, entra);
+        connection(2, "web-app", "AUTHORIZATION_CODE_CONFIDENTIAL", IdentitySeeds.SECRET_CLIENT_ID, entra);
+        secret(2);
+        connection(3, "callbacks", "AUTHORIZATION_CODE", IdentitySeeds.NATIVE_CLIENT_ID, entra);
+        connection(4, "expiring", "AUTHORIZATION_CODE", IdentitySeeds.NATIVE_CLIENT_ID, entra);
+        connection(5, "onprem", "AUTHORIZATION_CODE", IdentitySeeds.ADFS_CLIENT_ID,
                 sandbox.identity().adfsAuthority());
-        connection(3, "terminal", "DEVICE_CODE", IdentitySeeds.NATIVE_CLIENT_ID, sandbox.identity().entraAuthority());
+        connection(6, "terminal", "DEVICE_CODE", IdentitySeeds.NATIVE_CLIENT_ID, entra);
+        connection(7, "restarting", "AUTHORIZATION_CODE_CONFIDENTIAL", IdentitySeeds.SECRET_CLIENT_ID, entra);
+        secret(7);
+        connection(8, "restarting-terminal", "DEVICE_CODE", IdentitySeeds.NATIVE_CLIENT_ID, entra);
         service = TokenServiceRun.start(properties);
         admin = new AdminClient(service.baseUrl());
         tap = new TopicTap(brokers, SCOPE);
+        marks = new EventsSince.Marks(brokers, SCOPE, tap);
         grants = Grants.follow(brokers, SCOPE);
+    }
+
+    private static DirectoryUser user(String name, String displayName, String objectIdSuffix) {
+        return new DirectoryUser(name + "@contoso.example", name + "-password", displayName,
+                "00000000-0000-4000-8000-00000000" + objectIdSuffix);
     }
 
     private static void connection(int index, String id, String kind, String clientId, String authority) {
@@ -94,10 +107,17 @@ class DelegatedSignInIT {
         properties.put(prefix + "client-id", clientId);
     }
 
+    private static void secret(int index) throws IOException {
+        Path secret = Files.createTempFile("secret", ".txt");
+        Files.writeString(secret, IdentitySeeds.SECRET_CLIENT_SECRET);
+        properties.put("crmbridge.token.connections[" + index + "].client-secret", "file:" + secret);
+    }
+
     @AfterAll
     static void stop() {
         grants.close();
         service.close();
+        marks.close();
         tap.close();
         sandbox.close();
     }
@@ -106,24 +126,34 @@ class DelegatedSignInIT {
         return grants.newerThan(ConnectionId.of(connection), newerThan).block(Duration.ofSeconds(20));
     }
 
-    private static void connectAndAwait(String connection, String user, String password) {
+    private void connectAndAwait(String connection, String user, String password) {
         HttpResponse<String> page = browser.connect(service.baseUrl(), connection, user, password);
         assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
         assertThat(page.body()).contains("Signed in to " + connection + " as " + user);
     }
 
-    @Test
-    @Order(1)
-    void delegatedConnectionsWaitForConsentWithAConnectButton() {
-        await().untilAsserted(() -> assertThat(admin.state("native")).isEqualTo("PENDING_CONSENT"));
-        String page = admin.get("/connections").body();
-        assertThat(page).contains("href=\"/connections/native/connect\">Connect</a>");
-        assertThat(tap.types("native")).isEmpty();
+    private void connectWithDeviceCode(String connection, DirectoryUser user) {
+        HttpResponse<String> started = admin.post("/api/connections/" + connection + "/reconnect", null);
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+        JsonNode code = AdminClient.JSON.readTree(started.body());
+
+        HttpResponse<String> entered = browser.enterDeviceCode(URI.create(code.path("verificationUri").asString()),
+                code.path("userCode").asString(), user.username(), user.password());
+        assertThat(entered.statusCode()).isEqualTo(200);
     }
 
     @Test
-    @Order(2)
+    void delegatedConnectionsWaitForConsentWithAConnectButton() {
+        await().untilAsserted(() -> assertThat(admin.state("waiting")).isEqualTo("PENDING_CONSENT"));
+        String page = admin.get("/connections").body();
+        assertThat(page).contains("href=\"/connections/waiting/connect\">Connect</a>");
+        // The whole history of a connection no test signs in to: nothing is published while it waits.
+        assertThat(tap.types("waiting")).isEmpty();
+    }
+
+    @Test
     void aPersonConnectsAPublicClientThroughTheConsentPageAndTheCrmClientDecryptsTheGrant() {
+        EventsSince events = marks.now("native");
         connectAndAwait("native", IdentitySeeds.ALICE, IdentitySeeds.ALICE_PASSWORD);
 
         AccessToken token = grantOf("native", 0);
@@ -131,13 +161,12 @@ class DelegatedSignInIT {
         assertThat(sandbox.identity().accessTokens().verify(token.value(), org))
                 .isInstanceOfSatisfying(AccessTokens.Verification.Accepted.class,
                         accepted -> assertThat(accepted.caller().username()).isEqualTo(IdentitySeeds.ALICE));
-        await().untilAsserted(() -> assertThat(tap.types("native")).containsExactly(ConnectionEventType.CONNECTED));
-        assertThat(tap.last("native", ConnectionEventType.CONNECTED).getMessage()).contains(IdentitySeeds.ALICE);
+        await().untilAsserted(() -> assertThat(events.types()).containsExactly(ConnectionEventType.CONNECTED));
+        assertThat(events.last(ConnectionEventType.CONNECTED).getMessage()).contains(IdentitySeeds.ALICE);
         assertThat(admin.state("native")).isEqualTo("ACTIVE");
     }
 
     @Test
-    @Order(3)
     void aConfidentialClientSignsInWithItsSecret() {
         connectAndAwait("web-app", CAROL.username(), CAROL.password());
 
@@ -148,9 +177,8 @@ class DelegatedSignInIT {
     }
 
     @Test
-    @Order(4)
     void aWrongReplayedOrForeignCallbackIsRefused() {
-        URI callback = browser.signIn(service.baseUrl(), "native", IdentitySeeds.ALICE, IdentitySeeds.ALICE_PASSWORD);
+        URI callback = browser.signIn(service.baseUrl(), "callbacks", DAVE.username(), DAVE.password());
         Map<String, String> query = Browser.query(callback);
 
         URI tampered = service.baseUrl().resolve("/oauth/callback?code=" + query.get("code") + "&state="
@@ -168,38 +196,39 @@ class DelegatedSignInIT {
     }
 
     @Test
-    @Order(5)
     void anExpiredRefreshTokenExpiresTheConnectionOnceAndSigningInAgainReconnectsIt() {
-        AccessToken current = grants.current(ConnectionId.of("native")).block(Duration.ofSeconds(10));
-        sandbox.identity().expireRefreshTokens(IdentitySeeds.ALICE);
+        EventsSince events = marks.now("expiring");
+        connectAndAwait("expiring", ERIN.username(), ERIN.password());
+        AccessToken current = grantOf("expiring", 0);
+        sandbox.identity().expireRefreshTokens(ERIN.username());
 
-        grants.reportUnauthorized(ConnectionId.of("native"), current.generation(), "expiry").block();
-        await().untilAsserted(() -> assertThat(admin.state("native")).isEqualTo("EXPIRED"));
-        grants.reportUnauthorized(ConnectionId.of("native"), current.generation(), "expiry-again").block();
+        grants.reportUnauthorized(ConnectionId.of("expiring"), current.generation(), "expiry").block();
+        await().untilAsserted(() -> assertThat(admin.state("expiring")).isEqualTo("EXPIRED"));
+        grants.reportUnauthorized(ConnectionId.of("expiring"), current.generation(), "expiry-again").block();
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-                assertThat(tap.count("native", ConnectionEventType.TOKEN_EXPIRED)).isEqualTo(1));
-        ConnectionEvent expired = tap.last("native", ConnectionEventType.TOKEN_EXPIRED);
+                assertThat(events.count(ConnectionEventType.TOKEN_EXPIRED)).isEqualTo(1));
+        ConnectionEvent expired = events.last(ConnectionEventType.TOKEN_EXPIRED);
         assertThat(expired.getReasonCode()).isEqualTo("AADSTS700082");
-        assertThat(expired.getReconnectUrl()).isEqualTo(service.baseUrl() + "/connections/native/connect");
+        assertThat(expired.getReconnectUrl()).isEqualTo(service.baseUrl() + "/connections/expiring/connect");
         assertThat(expired.getActionRequired()).contains("Sign in again");
         assertThat(expired.getMessage()).startsWith("AADSTS700082").doesNotContain("Trace ID");
         assertThat(admin.get("/connections").body()).contains("AADSTS700082")
-                .contains("href=\"/connections/native/connect\">Reconnect</a>");
+                .contains("href=\"/connections/expiring/connect\">Reconnect</a>");
 
-        connectAndAwait("native", IdentitySeeds.ALICE, IdentitySeeds.ALICE_PASSWORD);
-        AccessToken reconnected = grantOf("native", current.generation());
-        await().untilAsserted(() -> assertThat(tap.types("native")).endsWith(ConnectionEventType.TOKEN_EXPIRED,
+        connectAndAwait("expiring", ERIN.username(), ERIN.password());
+        AccessToken reconnected = grantOf("expiring", current.generation());
+        await().untilAsserted(() -> assertThat(events.types()).endsWith(ConnectionEventType.TOKEN_EXPIRED,
                 ConnectionEventType.RECONNECTED));
-        assertThat(admin.state("native")).isEqualTo("ACTIVE");
-        assertThat(tap.last("native", ConnectionEventType.RECONNECTED).getEpisodeId())
+        assertThat(admin.state("expiring")).isEqualTo("ACTIVE");
+        assertThat(events.last(ConnectionEventType.RECONNECTED).getEpisodeId())
                 .isEqualTo(expired.getEpisodeId());
         assertThat(sandbox.identity().accessTokens().verify(reconnected.value(), org))
                 .isInstanceOf(AccessTokens.Verification.Accepted.class);
     }
 
     @Test
-    @Order(6)
     void anAdfsConnectionExpiresWithMsis9615AndReconnects() {
+        EventsSince events = marks.now("onprem");
         connectAndAwait("onprem", IdentitySeeds.BOB, IdentitySeeds.BOB_PASSWORD);
         AccessToken first = grantOf("onprem", 0);
         assertThat(sandbox.identity().accessTokens().verify(first.value(), org))
@@ -208,46 +237,46 @@ class DelegatedSignInIT {
         sandbox.identity().expireRefreshTokens(IdentitySeeds.BOB);
         grants.reportUnauthorized(ConnectionId.of("onprem"), first.generation(), "adfs").block();
         await().untilAsserted(() -> assertThat(admin.state("onprem")).isEqualTo("EXPIRED"));
-        assertThat(tap.last("onprem", ConnectionEventType.TOKEN_EXPIRED).getReasonCode()).isEqualTo("MSIS9615");
+        assertThat(events.last(ConnectionEventType.TOKEN_EXPIRED).getReasonCode()).isEqualTo("MSIS9615");
 
         connectAndAwait("onprem", IdentitySeeds.BOB, IdentitySeeds.BOB_PASSWORD);
         assertThat(grantOf("onprem", first.generation()).generation()).isEqualTo(first.generation() + 1);
-        await().untilAsserted(() -> assertThat(tap.types("onprem")).containsExactly(ConnectionEventType.CONNECTED,
+        await().untilAsserted(() -> assertThat(events.types()).containsExactly(ConnectionEventType.CONNECTED,
                 ConnectionEventType.TOKEN_EXPIRED, ConnectionEventType.RECONNECTED));
     }
 
     @Test
-    @Order(7)
     void anOperatorConnectsFromATerminalWithADeviceCode() {
-        HttpResponse<String> started = admin.post("/api/connections/terminal/reconnect", null);
-        assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
-        JsonNode code = AdminClient.JSON.readTree(started.body());
-
-        HttpResponse<String> entered = browser.enterDeviceCode(URI.create(code.path("verificationUri").asString()),
-                code.path("userCode").asString(), CAROL.username(), CAROL.password());
-        assertThat(entered.statusCode()).isEqualTo(200);
+        EventsSince events = marks.now("terminal");
+        connectWithDeviceCode("terminal", FRANK);
 
         AccessToken token = grantOf("terminal", 0);
         assertThat(sandbox.identity().accessTokens().verify(token.value(), org))
                 .isInstanceOf(AccessTokens.Verification.Accepted.class);
-        await().untilAsserted(() -> assertThat(tap.types("terminal")).containsExactly(ConnectionEventType.CONNECTED));
+        await().untilAsserted(() -> assertThat(events.types()).containsExactly(ConnectionEventType.CONNECTED));
     }
 
+    // Restarts the class's service and leaves the new one running, so the other tests find a service whatever runs
+    // before or after this one.
     @Test
-    @Order(8)
     void aRestartedServiceRefreshesWithTheRefreshTokenFromTheVault() {
-        long generation = grants.current(ConnectionId.of("web-app")).block(Duration.ofSeconds(10)).generation();
+        EventsSince events = marks.now("restarting");
+        connectAndAwait("restarting", GRACE.username(), GRACE.password());
+        connectWithDeviceCode("restarting-terminal", GRACE);
+        grantOf("restarting-terminal", 0);
+        await().untilAsserted(() -> assertThat(admin.state("restarting-terminal")).isEqualTo("ACTIVE"));
+        long generation = grantOf("restarting", 0).generation();
 
         service.close();
         service = TokenServiceRun.start(properties);
         admin = new AdminClient(service.baseUrl());
-        await().untilAsserted(() -> assertThat(admin.state("web-app")).isEqualTo("ACTIVE"));
+        await().untilAsserted(() -> assertThat(admin.state("restarting")).isEqualTo("ACTIVE"));
 
-        grants.reportUnauthorized(ConnectionId.of("web-app"), generation, "after-restart").block();
-        AccessToken refreshed = grantOf("web-app", generation);
+        grants.reportUnauthorized(ConnectionId.of("restarting"), generation, "after-restart").block();
+        AccessToken refreshed = grantOf("restarting", generation);
         assertThat(refreshed.generation()).isEqualTo(generation + 1);
-        await().untilAsserted(() -> assertThat(tap.types("web-app")).containsExactly(ConnectionEventType.CONNECTED,
+        await().untilAsserted(() -> assertThat(events.types()).containsExactly(ConnectionEventType.CONNECTED,
                 ConnectionEventType.TOKEN_REFRESHED));
-        assertThat(admin.state("terminal")).isEqualTo("ACTIVE");
+        assertThat(admin.state("restarting-terminal")).isEqualTo("ACTIVE");
     }
 }

@@ -21,6 +21,7 @@ import io.crmbridge.token.fixtures.Browser;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -156,13 +157,27 @@ class TokenExpiryScenarioIT {
                     assertThat(since.connectionEvents(ConnectionEventType.CONNECTED).size()
                             + since.connectionEvents(ConnectionEventType.RECONNECTED).size()).isEqualTo(1));
             await().atMost(WAIT).until(() -> pollerConnectionStatus().equals("ACTIVE"));
-            // Coming back from an earlier expiry replays what it held (its rows, its command): let that arrive
-            // before a new story starts counting.
-            awaitNoChangeFor(Duration.ofSeconds(5));
+            // Coming back from an earlier expiry replays what it held back: its commands are written and every row
+            // of her org is published, and nothing more comes, before a new story starts counting.
+            await().atMost(WAIT).until(TokenExpiryScenarioIT::nothingWaitsInTheActionService);
+            await().atMost(WAIT).until(() -> publishedRows() == accounts.count());
+            awaitNoChangeFor(Duration.ofSeconds(3));
         }
         // Her org is synced: rows written from now on arrive as changes, not as a snapshot.
         await().atMost(WAIT).until(() -> WholeSystem.subscription(stack, ALICE + ":account").path("position")
                 .asString().startsWith("delta"));
+    }
+
+    /** Whether the action-service holds no connection and has no parked command left to replay. */
+    private static boolean nothingWaitsInTheActionService() {
+        JsonNode health = AdminClient.JSON.readTree(
+                AdminClient.anonymous(stack.actionServiceUrl()).get("/actuator/health").body());
+        return health.findValue("heldConnections").isEmpty() && health.findValue("waitingCommands").asInt() == 0;
+    }
+
+    /** The rows of her org with a change published. */
+    private static long publishedRows() {
+        return events.changes(ALICE).stream().map(RecordChanged::getRecordId).distinct().count();
     }
 
     private static void awaitNoChangeFor(Duration quiet) {

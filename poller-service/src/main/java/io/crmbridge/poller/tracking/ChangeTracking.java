@@ -88,8 +88,8 @@ public final class ChangeTracking implements Tracking {
             decisions.deleteUnseen();
         }
         Checkpoint next = more
-                ? new Checkpoint(Strategy.CHANGE_TRACKING, at.deltaLink(), page.next().get(), null, at.synced(), receivedAt)
-                : new Checkpoint(Strategy.CHANGE_TRACKING, lastDeltaLink(page), null, null, true, receivedAt);
+                ? Checkpoint.changeTrackingPage(at.deltaLink(), page.next().get(), at.synced(), receivedAt)
+                : Checkpoint.caughtUp(lastDeltaLink(page), receivedAt);
         return decisions.step(next, more);
     }
 

@@ -63,8 +63,7 @@ public final class ModifiedOnPolling implements Tracking {
             mark = Tracking.later(mark, upserted.modifiedOn());
         }
         boolean more = page.next().isPresent();
-        Checkpoint next = new Checkpoint(Strategy.MODIFIED_ON, null, page.next().orElse(null), mark,
-                at.synced() || !more, receivedAt);
+        Checkpoint next = Checkpoint.modifiedOnPage(mark, page.next().orElse(null), at.synced() || !more, receivedAt);
         return decisions.step(next, more);
     }
 

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * written before or without the changes it covers, so a crash at any point loses nothing and, because the
  * transaction either commits whole or not at all, publishes nothing twice.
  */
-public final class CapturingChanges {
+final class CapturingChanges {
 
     private static final Logger log = LoggerFactory.getLogger(CapturingChanges.class);
 

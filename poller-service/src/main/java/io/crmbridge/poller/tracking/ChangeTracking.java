@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * crash), it starts over from the first page, which costs a read but publishes nothing twice (the pages committed
  * before the crash are indexed). A first sync or a multi-page delta continues from its nextLink.
  */
-public final class ChangeTracking implements Tracking {
+final class ChangeTracking implements Tracking {
 
     private static final Logger log = LoggerFactory.getLogger(ChangeTracking.class);
 

@@ -15,7 +15,7 @@ import io.crmbridge.poller.subscription.Subscription;
  * this strategy. A start at NOW reads the table once to index it, publishing nothing, so that later rows are
  * told CREATED from UPDATED by the index as with change tracking.
  */
-public final class ModifiedOnPolling implements Tracking {
+final class ModifiedOnPolling implements Tracking {
 
     private final Subscription subscription;
     private final Duration overlap;

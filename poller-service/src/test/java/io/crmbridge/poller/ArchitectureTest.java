@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/** The poller's boundaries (STYLE.md): Avro only in events, core logic free of Spring and Kafka, no cycles. */
+/**
+ * The poller's boundaries (STYLE.md): the Avro contracts only in {@code events} (the contract mapping), Kafka only
+ * in the adapters named after it and in the wiring, Spring only at the edges, no cycles between features.
+ */
 class ArchitectureTest {
 
     private static final JavaClasses POLLER = new ClassFileImporter()
@@ -24,24 +27,28 @@ class ArchitectureTest {
     }
 
     @Test
-    void coreLogicKnowsNeitherSpringNorKafka() {
+    void onlyKafkaAdaptersAndTheWiringTalkToKafka() {
+        ArchRule rule = noClasses()
+                // KafkaChangeLog, KafkaOwnership, ... (and their nested classes), and each feature's *Configuration.
+                .that().haveNameNotMatching(".*\\.(Kafka[^.$]*|[^.$]*Configuration)(\\$.*)?")
+                .should().dependOnClassesThat().resideInAPackage("org.apache.kafka..");
+        rule.check(POLLER);
+    }
+
+    @Test
+    void springStaysAtTheEdgesOfEachFeature() {
         ArchRule rule = noClasses().that().resideInAnyPackage("..poller.subscription..", "..poller.tracking..",
-                        "..poller.capture..")
-                // Wiring, typed configuration and the web endpoint are the Spring edges of each feature.
-                .and().haveNameNotMatching(".*(Configuration|Settings|Endpoint)(\\$.*)?")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.kafka..");
+                        "..poller.capture..", "..poller.events..")
+                // Wiring, typed configuration, the web endpoint, the health indicator and the group lifecycle are
+                // the Spring edges of each feature.
+                .and().haveNameNotMatching(".*(Configuration|Settings|Endpoint|Health|Lifecycle)(\\$.*)?")
+                .should().dependOnClassesThat().resideInAPackage("org.springframework..");
         rule.check(POLLER);
     }
 
     @Test
     void featurePackagesAreFreeOfCycles() {
         slices().matching("io.crmbridge.poller.(*)..").should().beFreeOfCycles().check(POLLER);
-    }
-
-    @Test
-    void onlyTheEventsPackageTalksToKafka() {
-        noClasses().that().resideOutsideOfPackage("..poller.events..")
-                .should().dependOnClassesThat().resideInAPackage("org.apache.kafka..").check(POLLER);
     }
 
     @Test

@@ -7,7 +7,7 @@ import io.crmbridge.poller.subscription.SubscriptionKey;
 import io.crmbridge.poller.tracking.FeedFailure;
 
 /** What the capture reports for operations, per subscription (port; Micrometer in the service). */
-public interface CaptureMetrics {
+interface CaptureMetrics {
 
     /** A read was sent to Dataverse and answered (a page or a failure) after {@code duration}. */
     void polled(SubscriptionKey subscription, Duration duration);

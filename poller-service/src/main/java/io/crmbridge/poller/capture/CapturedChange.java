@@ -5,8 +5,10 @@ import java.util.Map;
 import java.util.Objects;
 
 import io.crmbridge.poller.subscription.Strategy;
+import io.crmbridge.poller.subscription.Subscription;
 import io.crmbridge.poller.subscription.SubscriptionKey;
 import io.crmbridge.poller.tracking.ChangeKind;
+import io.crmbridge.poller.tracking.FeedRow;
 
 /**
  * One change as it is published ({@code RecordChanged} without the Avro).
@@ -35,5 +37,19 @@ public record CapturedChange(String eventId, SubscriptionKey subscription, Strin
         Objects.requireNonNull(formattedValues, "formattedValues");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(capturedAt, "capturedAt");
+    }
+
+    /** A row created, updated or read by a sync ({@code kind}), as the feed returned it. */
+    static CapturedChange upserted(Subscription subscription, FeedRow.Upserted row, ChangeKind kind,
+                                   Instant capturedAt) {
+        return new CapturedChange(EventIds.upserted(subscription.key(), row.id(), row.etag()), subscription.key(),
+                row.id(), kind, row.modifiedOn(), row.version(), row.attributes(), row.formattedValues(),
+                subscription.strategy(), capturedAt);
+    }
+
+    /** A deleted row: no modifiedon, version, columns or formatted values. */
+    static CapturedChange deleted(Subscription subscription, String recordId, Instant capturedAt) {
+        return new CapturedChange(EventIds.deleted(subscription.key(), recordId), subscription.key(), recordId,
+                ChangeKind.DELETED, null, null, Map.of(), Map.of(), subscription.strategy(), capturedAt);
     }
 }

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import io.crmbridge.poller.subscription.Subscription;
 import io.crmbridge.poller.tracking.Change;
@@ -26,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * written before or without the changes it covers, so a crash at any point loses nothing and, because the
  * transaction either commits whole or not at all, publishes nothing twice.
  */
-public final class CapturingChanges {
+final class CapturingChanges {
 
     private static final Logger log = LoggerFactory.getLogger(CapturingChanges.class);
 
@@ -113,15 +112,9 @@ public final class CapturingChanges {
     private static List<CapturedChange> captured(Subscription subscription, List<Change> changes, Instant capturedAt) {
         List<CapturedChange> captured = new ArrayList<>(changes.size());
         for (Change change : changes) {
-            if (change.row() instanceof FeedRow.Upserted row) {
-                captured.add(new CapturedChange(EventIds.upserted(subscription.key(), row.id(), row.etag()),
-                        subscription.key(), row.id(), change.kind(), row.modifiedOn(), row.version(), row.attributes(),
-                        row.formattedValues(), subscription.strategy(), capturedAt));
-            } else {
-                captured.add(new CapturedChange(EventIds.deleted(subscription.key(), change.row().id()),
-                        subscription.key(), change.row().id(), change.kind(), null, null, Map.of(), Map.of(),
-                        subscription.strategy(), capturedAt));
-            }
+            captured.add(change.row() instanceof FeedRow.Upserted row
+                    ? CapturedChange.upserted(subscription, row, change.kind(), capturedAt)
+                    : CapturedChange.deleted(subscription, change.row().id(), capturedAt));
         }
         return captured;
     }

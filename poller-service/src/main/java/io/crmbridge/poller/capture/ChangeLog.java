@@ -13,7 +13,7 @@ import io.crmbridge.poller.tracking.RecordIndex;
  * partition, so a page's events and its checkpoint are committed together or not at all, and a previous owner of
  * the partition can no longer commit.
  */
-public interface ChangeLog extends AutoCloseable {
+interface ChangeLog extends AutoCloseable {
 
     /** The latest committed checkpoint of every subscription of the shard (read_committed). */
     Map<SubscriptionKey, Checkpoint> checkpoints();

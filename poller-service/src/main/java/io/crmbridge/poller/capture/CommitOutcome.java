@@ -1,7 +1,7 @@
 package io.crmbridge.poller.capture;
 
 /** How writing a page's changes and checkpoint ended. */
-public sealed interface CommitOutcome permits CommitOutcome.Committed, CommitOutcome.Aborted, CommitOutcome.Fenced,
+sealed interface CommitOutcome permits CommitOutcome.Committed, CommitOutcome.Aborted, CommitOutcome.Fenced,
         CommitOutcome.Uncertain {
 
     /** Everything is written and visible to read_committed consumers. */

@@ -11,7 +11,7 @@ import io.crmbridge.schemas.ids.NameBasedUuid;
  * A SNAPSHOT and an UPDATED of the same row at the same ETag are the same change and share the id. Deletions have no
  * version in Dataverse's delta; their id is that of "the row was deleted" (a row id is never reused in practice).
  */
-public final class EventIds {
+final class EventIds {
 
     /** The namespace of CRM Bridge change events (a fixed random UUID). */
     static final UUID NAMESPACE = UUID.fromString("6f1d7c1e-2b8a-4f5e-9c3d-0a7b5e4c2d19");

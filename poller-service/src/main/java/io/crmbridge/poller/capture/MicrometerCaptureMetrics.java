@@ -20,7 +20,7 @@ import io.micrometer.core.instrument.Timer;
  * {@code crmbridge.poller.errors} (tag {@code reason}), {@code crmbridge.poller.commit.failures} and
  * {@code crmbridge.poller.resyncs}.
  */
-public final class MicrometerCaptureMetrics implements CaptureMetrics {
+final class MicrometerCaptureMetrics implements CaptureMetrics {
 
     private final MeterRegistry registry;
     private final Map<SubscriptionKey, AtomicLong> lagMillis = new ConcurrentHashMap<>();

@@ -14,7 +14,7 @@ import io.crmbridge.poller.tracking.FeedFailure;
  * @param initialBackoff the first wait after a failure
  * @param maxBackoff     the longest wait after failures; also the wait after a permanent failure
  */
-public record Pacing(Duration initialBackoff, Duration maxBackoff) {
+record Pacing(Duration initialBackoff, Duration maxBackoff) {
 
     public Pacing {
         Objects.requireNonNull(initialBackoff, "initialBackoff");

@@ -1,7 +1,7 @@
 package io.crmbridge.poller.capture;
 
 /** What a request for an immediate poll achieved. */
-public enum PokeResult {
+enum PokeResult {
     /** The subscription is polled by this instance and will be polled at once. */
     SCHEDULED,
     /** The subscription exists but another instance polls it. */

@@ -7,7 +7,7 @@ import io.crmbridge.poller.tracking.Checkpoint;
 import io.crmbridge.poller.tracking.FeedFailure;
 
 /** How one poll of one subscription ended. */
-public sealed interface PollOutcome permits PollOutcome.Captured, PollOutcome.Resync, PollOutcome.Deferred,
+sealed interface PollOutcome permits PollOutcome.Captured, PollOutcome.Resync, PollOutcome.Deferred,
         PollOutcome.NotCommitted, PollOutcome.Uncertain, PollOutcome.Fenced {
 
     /**

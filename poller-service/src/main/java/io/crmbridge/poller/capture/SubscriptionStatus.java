@@ -17,6 +17,6 @@ import io.crmbridge.poller.subscription.SubscriptionKey;
  * @param failures    failed polls in a row
  * @param position    the checkpoint in words: initial sync, delta, re-sync, watermark...
  */
-public record SubscriptionStatus(SubscriptionKey key, int shard, ConnectionStatus connection, String lastOutcome,
+record SubscriptionStatus(SubscriptionKey key, int shard, ConnectionStatus connection, String lastOutcome,
                                  Instant lastPollAt, Instant nextPollAt, int failures, String position) {
 }

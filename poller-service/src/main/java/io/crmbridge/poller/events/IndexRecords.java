@@ -1,5 +1,7 @@
 package io.crmbridge.poller.events;
 
+import java.util.Optional;
+
 import io.crmbridge.events.PolledRecord;
 import io.crmbridge.poller.subscription.SubscriptionKey;
 import io.crmbridge.poller.tracking.RecordIndex;
@@ -8,11 +10,6 @@ import io.crmbridge.poller.tracking.RecordIndex;
 final class IndexRecords {
 
     private IndexRecords() {
-    }
-
-    /** {@code connectionId:entity:recordId}. */
-    static String key(SubscriptionKey subscription, String recordId) {
-        return subscription + ":" + recordId;
     }
 
     /** The value of an entry: null (a tombstone) for a deleted record. */
@@ -29,20 +26,10 @@ final class IndexRecords {
                 .build();
     }
 
-    /** The subscription part of a key, or null when the key is not one the poller wrote. */
-    static SubscriptionKey subscriptionOf(String key) {
-        int last = key == null ? -1 : key.lastIndexOf(':');
-        if (last <= 0) {
-            return null;
-        }
-        try {
-            return SubscriptionKey.parse(key.substring(0, last));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    static String recordIdOf(String key) {
-        return key.substring(key.lastIndexOf(':') + 1);
+    /** The entry a value holds; empty for a tombstone (or a value that is not a {@code PolledRecord}). */
+    static Optional<RecordIndex.Entry> fromRecord(Object value) {
+        return value instanceof PolledRecord polled
+                ? Optional.of(new RecordIndex.Entry(polled.getRecordId(), polled.getEtag(), polled.getVersion()))
+                : Optional.empty();
     }
 }

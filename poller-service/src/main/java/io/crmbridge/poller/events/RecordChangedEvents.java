@@ -4,24 +4,11 @@ import io.crmbridge.events.ChangeSource;
 import io.crmbridge.events.ChangeType;
 import io.crmbridge.events.RecordChanged;
 import io.crmbridge.poller.capture.CapturedChange;
-import org.apache.kafka.clients.producer.ProducerRecord;
 
-/**
- * Captured changes as {@code RecordChanged} records on their table's change topic, keyed
- * {@code connectionId:recordId} so all changes of one row land on one partition, in order.
- */
+/** Captured changes as {@code RecordChanged} values of their table's change topic. */
 final class RecordChangedEvents {
 
-    private final ChangeTopics topics;
-
-    RecordChangedEvents(ChangeTopics topics) {
-        this.topics = topics;
-    }
-
-    ProducerRecord<String, Object> record(CapturedChange change) {
-        String connection = change.subscription().connection().value();
-        return new ProducerRecord<>(topics.of(change.subscription().entity()), connection + ":" + change.recordId(),
-                event(change));
+    private RecordChangedEvents() {
     }
 
     static RecordChanged event(CapturedChange change) {

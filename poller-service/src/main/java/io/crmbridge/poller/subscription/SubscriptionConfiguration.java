@@ -1,13 +1,26 @@
 package io.crmbridge.poller.subscription;
 
+import io.crmbridge.crm.token.AccessTokenGrants;
+import io.crmbridge.crm.token.AccessTokens;
+import io.crmbridge.crm.token.GrantSettings;
+import io.crmbridge.crm.token.TokenCipher;
+import io.crmbridge.crm.topic.ConnectionTopics;
+import io.crmbridge.schemas.topics.Topics;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The configured subscriptions and the state of their connections. */
+/**
+ * The configured subscriptions and the state of their connections, followed on Kafka (the connection topics and
+ * the token-service's access-token grants).
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PollerSettings.class)
 class SubscriptionConfiguration {
+
+    private static final String REQUESTED_BY = "poller-service";
 
     @Bean
     ConnectionStates connectionStates(PollerSettings settings) {
@@ -15,5 +28,24 @@ class SubscriptionConfiguration {
         // A connection whose org URL is configured is polled without waiting for its definition on Kafka.
         settings.configuredOrgUrls().forEach((connection, url) -> states.defined(connection, url, true));
         return states;
+    }
+
+    /** crm.connections and crm.connection-events into the one availability rule (crm-client's), org URLs aside. */
+    @Bean(destroyMethod = "close")
+    ConnectionTopics connectionTopics(KafkaProperties kafka, Topics topics, ConnectionStates states) {
+        return ConnectionTopics.follow(kafka.buildConsumerProperties(), states.availability())
+                .definitions(topics.connections().name(), states::knowOrgUrl)
+                .events(topics.connectionEvents().name()).named("poller-connections").start();
+    }
+
+    /** The token-service's grants: the bearer tokens of every connection, and the way to report a 401. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean(AccessTokens.class)
+    AccessTokenGrants accessTokenGrants(KafkaProperties kafka, Topics topics, TokenCipher cipher,
+                                        ConnectionStates states) {
+        GrantSettings settings = GrantSettings.fromKafka(kafka.buildConsumerProperties(),
+                topics.accessTokens().name(), topics.tokenRequests().name(), REQUESTED_BY);
+        // Connections are polled from their first grant; a newer grant ends a pause for a refused token.
+        return AccessTokenGrants.start(settings, cipher).feed(states.availability());
     }
 }

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * crash), it starts over from the first page, which costs a read but publishes nothing twice (the pages committed
  * before the crash are indexed). A first sync or a multi-page delta continues from its nextLink.
  */
-public final class ChangeTracking implements Tracking {
+final class ChangeTracking implements Tracking {
 
     private static final Logger log = LoggerFactory.getLogger(ChangeTracking.class);
 
@@ -88,8 +88,8 @@ public final class ChangeTracking implements Tracking {
             decisions.deleteUnseen();
         }
         Checkpoint next = more
-                ? new Checkpoint(Strategy.CHANGE_TRACKING, at.deltaLink(), page.next().get(), null, at.synced(), receivedAt)
-                : new Checkpoint(Strategy.CHANGE_TRACKING, lastDeltaLink(page), null, null, true, receivedAt);
+                ? Checkpoint.changeTrackingPage(at.deltaLink(), page.next().get(), at.synced(), receivedAt)
+                : Checkpoint.caughtUp(lastDeltaLink(page), receivedAt);
         return decisions.step(next, more);
     }
 

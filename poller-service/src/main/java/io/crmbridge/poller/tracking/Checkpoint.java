@@ -36,6 +36,24 @@ public record Checkpoint(Strategy strategy, DeltaLink deltaLink, PageLink nextLi
         return new Checkpoint(strategy, null, null, null, true, updatedAt);
     }
 
+    /**
+     * Change tracking between pages: the sync or delta that started from {@code startedFrom} (null for a full sync)
+     * continues at {@code next}.
+     */
+    static Checkpoint changeTrackingPage(DeltaLink startedFrom, PageLink next, boolean synced, Instant updatedAt) {
+        return new Checkpoint(Strategy.CHANGE_TRACKING, startedFrom, next, null, synced, updatedAt);
+    }
+
+    /** Change tracking caught up: the next poll reads {@code deltaLink}, which only a completed sync returns. */
+    static Checkpoint caughtUp(DeltaLink deltaLink, Instant updatedAt) {
+        return new Checkpoint(Strategy.CHANGE_TRACKING, deltaLink, null, null, true, updatedAt);
+    }
+
+    /** modifiedon polling has read up to {@code watermark}; {@code next} is the cycle's next page, null at its end. */
+    static Checkpoint modifiedOnPage(Instant watermark, PageLink next, boolean synced, Instant updatedAt) {
+        return new Checkpoint(Strategy.MODIFIED_ON, null, next, watermark, synced, updatedAt);
+    }
+
     /** The delta token expired: forget the links and read everything again (a re-sync). */
     public Checkpoint forResync() {
         return resync(strategy, updatedAt);

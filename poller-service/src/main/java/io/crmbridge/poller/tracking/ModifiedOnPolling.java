@@ -15,7 +15,7 @@ import io.crmbridge.poller.subscription.Subscription;
  * this strategy. A start at NOW reads the table once to index it, publishing nothing, so that later rows are
  * told CREATED from UPDATED by the index as with change tracking.
  */
-public final class ModifiedOnPolling implements Tracking {
+final class ModifiedOnPolling implements Tracking {
 
     private final Subscription subscription;
     private final Duration overlap;
@@ -63,8 +63,7 @@ public final class ModifiedOnPolling implements Tracking {
             mark = Tracking.later(mark, upserted.modifiedOn());
         }
         boolean more = page.next().isPresent();
-        Checkpoint next = new Checkpoint(Strategy.MODIFIED_ON, null, page.next().orElse(null), mark,
-                at.synced() || !more, receivedAt);
+        Checkpoint next = Checkpoint.modifiedOnPage(mark, page.next().orElse(null), at.synced() || !more, receivedAt);
         return decisions.step(next, more);
     }
 

@@ -19,7 +19,7 @@ import io.crmbridge.poller.subscription.SubscriptionKey;
  * a moment sooner is as valid as one read later (full-sync pages read live rows, delta pages a fixed snapshot).
  * A prefetched page not asked for within {@code maxAge} is dropped.
  */
-public final class PrefetchingChangeFeed implements ChangeFeed {
+final class PrefetchingChangeFeed implements ChangeFeed {
 
     private final ChangeFeed feed;
     private final Executor executor;

@@ -1,4 +1,4 @@
-package io.crmbridge.poller.events;
+package io.crmbridge.poller.capture;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

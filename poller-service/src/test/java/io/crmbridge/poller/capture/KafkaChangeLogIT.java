@@ -1,4 +1,4 @@
-package io.crmbridge.poller.events;
+package io.crmbridge.poller.capture;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -8,10 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.crmbridge.events.RecordChanged;
-import io.crmbridge.poller.capture.CapturedChange;
-import io.crmbridge.poller.capture.ChangeLog;
-import io.crmbridge.poller.capture.CommitOutcome;
-import io.crmbridge.poller.capture.EventIds;
+import io.crmbridge.poller.events.AvroChangeRecords;
 import io.crmbridge.poller.subscription.Strategy;
 import io.crmbridge.poller.subscription.SubscriptionKey;
 import io.crmbridge.poller.tracking.ChangeKind;
@@ -59,7 +56,7 @@ class KafkaChangeLogIT {
         producer.put("max.block.ms", 2000);
         changeLogs = new KafkaChangeLogs(new KafkaChangeLogs.Clients(producer, client, "log-it-",
                 topics.pollerCheckpoints().name(), topics.pollerRecords().name(), Duration.ofSeconds(30)),
-                new RecordChangedEvents(changeTopics));
+                changeTopics, new AvroChangeRecords());
     }
 
     @AfterAll

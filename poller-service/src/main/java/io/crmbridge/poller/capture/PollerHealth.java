@@ -1,11 +1,9 @@
-package io.crmbridge.poller.events;
+package io.crmbridge.poller.capture;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.crmbridge.crm.topic.ConnectionTopics;
-import io.crmbridge.poller.capture.OwnedSubscriptions;
-import io.crmbridge.poller.capture.SubscriptionStatus;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 

@@ -1,4 +1,4 @@
-package io.crmbridge.poller.events;
+package io.crmbridge.poller.capture;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -6,11 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.crmbridge.events.PollCheckpoint;
-import io.crmbridge.events.PolledRecord;
-import io.crmbridge.poller.capture.CapturedChange;
-import io.crmbridge.poller.capture.ChangeLog;
-import io.crmbridge.poller.capture.CommitOutcome;
 import io.crmbridge.poller.subscription.SubscriptionKey;
 import io.crmbridge.poller.tracking.Checkpoint;
 import io.crmbridge.poller.tracking.RecordIndex;
@@ -42,16 +37,18 @@ final class KafkaChangeLog implements ChangeLog {
     private final String checkpointTopic;
     private final String recordsTopic;
     private final KafkaChangeLogs.Clients clients;
-    private final RecordChangedEvents events;
+    private final ChangeTopics changeTopics;
+    private final ChangeRecords records;
     private Producer<String, Object> producer;
     private boolean closed;
 
-    KafkaChangeLog(int partition, KafkaChangeLogs.Clients clients, RecordChangedEvents events) {
+    KafkaChangeLog(int partition, KafkaChangeLogs.Clients clients, ChangeTopics changeTopics, ChangeRecords records) {
         this.partition = partition;
         this.checkpointTopic = clients.checkpointTopic();
         this.recordsTopic = clients.recordsTopic();
         this.clients = clients;
-        this.events = events;
+        this.changeTopics = changeTopics;
+        this.records = records;
         producer();
     }
 
@@ -60,7 +57,7 @@ final class KafkaChangeLog implements ChangeLog {
     public Map<SubscriptionKey, Checkpoint> checkpoints() {
         producer();
         Map<SubscriptionKey, Checkpoint> latest = new HashMap<>();
-        PartitionReader.read(clients, checkpointTopic, partition, record -> {
+        KafkaPartitionReader.read(clients, checkpointTopic, partition, record -> {
             SubscriptionKey key;
             try {
                 key = SubscriptionKey.parse(String.valueOf(record.key()));
@@ -70,7 +67,7 @@ final class KafkaChangeLog implements ChangeLog {
             if (record.value() == null) {
                 latest.remove(key); // a tombstone: an operator reset the subscription
             } else {
-                latest.put(key, CheckpointRecords.fromRecord((PollCheckpoint) record.value()));
+                latest.put(key, records.checkpointOf(record.value()));
             }
         });
         return latest;
@@ -81,17 +78,14 @@ final class KafkaChangeLog implements ChangeLog {
     public Map<SubscriptionKey, RecordIndex> records() {
         producer();
         Map<SubscriptionKey, RecordIndex> indexes = new HashMap<>();
-        PartitionReader.read(clients, recordsTopic, partition, record -> {
-            SubscriptionKey subscription = IndexRecords.subscriptionOf(record.key());
+        KafkaPartitionReader.read(clients, recordsTopic, partition, record -> {
+            SubscriptionKey subscription = subscriptionOf(record.key());
             if (subscription == null) {
                 return;
             }
             RecordIndex index = indexes.computeIfAbsent(subscription, key -> new RecordIndex());
-            if (record.value() instanceof PolledRecord polled) {
-                index.put(polled.getRecordId(), polled.getEtag());
-            } else {
-                index.remove(IndexRecords.recordIdOf(record.key()));
-            }
+            records.indexedOf(record.value()).ifPresentOrElse(entry -> index.put(entry.recordId(), entry.etag()),
+                    () -> index.remove(recordIdOf(record.key())));
         });
         return indexes;
     }
@@ -112,15 +106,15 @@ final class KafkaChangeLog implements ChangeLog {
         try {
             current.beginTransaction();
             for (CapturedChange change : changes) {
-                current.send(events.record(change), callback);
+                current.send(changeRecord(change), callback);
             }
             for (RecordIndex.Entry entry : indexed) {
-                current.send(new ProducerRecord<>(recordsTopic, partition, IndexRecords.key(subscription,
-                        entry.recordId()), IndexRecords.toRecord(subscription, entry)), callback);
+                current.send(new ProducerRecord<>(recordsTopic, partition, indexKey(subscription, entry.recordId()),
+                        records.indexed(subscription, entry)), callback);
             }
             // The checkpoint goes in the same transaction: written on its own it could skip changes on a crash.
             current.send(new ProducerRecord<>(checkpointTopic, partition, subscription.toString(),
-                    CheckpointRecords.toRecord(subscription, next)), callback);
+                    records.checkpoint(subscription, next)), callback);
         } catch (ProducerFencedException | InvalidProducerEpochException | TransactionalIdAuthorizationException e) {
             return fenced(e);
         } catch (KafkaException e) {
@@ -168,6 +162,35 @@ final class KafkaChangeLog implements ChangeLog {
     private CommitOutcome fenced(KafkaException e) {
         close();
         return new CommitOutcome.Fenced(e.toString());
+    }
+
+    /** On its table's change topic, keyed {@code connectionId:recordId}: all changes of one row in order. */
+    private ProducerRecord<String, Object> changeRecord(CapturedChange change) {
+        String connection = change.subscription().connection().value();
+        return new ProducerRecord<>(changeTopics.of(change.subscription().entity()),
+                connection + ":" + change.recordId(), records.changed(change));
+    }
+
+    /** The key of a record-index entry: {@code connectionId:entity:recordId}. */
+    private static String indexKey(SubscriptionKey subscription, String recordId) {
+        return subscription + ":" + recordId;
+    }
+
+    /** The subscription part of a record-index key, or null when the key is not one the poller wrote. */
+    private static SubscriptionKey subscriptionOf(String key) {
+        int last = key == null ? -1 : key.lastIndexOf(':');
+        if (last <= 0) {
+            return null;
+        }
+        try {
+            return SubscriptionKey.parse(key.substring(0, last));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String recordIdOf(String key) {
+        return key.substring(key.lastIndexOf(':') + 1);
     }
 
     private Producer<String, Object> producer() {

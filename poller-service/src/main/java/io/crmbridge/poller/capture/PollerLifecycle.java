@@ -1,4 +1,4 @@
-package io.crmbridge.poller.events;
+package io.crmbridge.poller.capture;
 
 import org.springframework.context.SmartLifecycle;
 

@@ -1,4 +1,4 @@
-package io.crmbridge.poller.events;
+package io.crmbridge.poller.capture;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -13,9 +13,9 @@ import org.apache.kafka.common.TopicPartition;
  * Reads one partition of a compacted state topic ({@code crm.poller-checkpoints}, {@code crm.poller-records}) from
  * the beginning to its end with read_committed: only what was committed, each with the events it accounts for.
  */
-final class PartitionReader {
+final class KafkaPartitionReader {
 
-    private PartitionReader() {
+    private KafkaPartitionReader() {
     }
 
     static void read(KafkaChangeLogs.Clients clients, String topic, int partition,

@@ -1,10 +1,9 @@
-package io.crmbridge.poller.events;
+package io.crmbridge.poller.capture;
 
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
-import io.crmbridge.poller.capture.ChangeLog;
 import io.crmbridge.schemas.serde.AvroDeserializer;
 import io.crmbridge.schemas.serde.AvroSerializer;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -21,16 +20,18 @@ import org.apache.kafka.common.serialization.StringSerializer;
 final class KafkaChangeLogs {
 
     private final Clients clients;
-    private final RecordChangedEvents events;
+    private final ChangeTopics changeTopics;
+    private final ChangeRecords records;
 
-    KafkaChangeLogs(Clients clients, RecordChangedEvents events) {
+    KafkaChangeLogs(Clients clients, ChangeTopics changeTopics, ChangeRecords records) {
         this.clients = clients;
-        this.events = events;
+        this.changeTopics = changeTopics;
+        this.records = records;
     }
 
     /** Blocks until the partition's previous owner is fenced and its unfinished transaction settled. */
     ChangeLog open(int partition) {
-        return new KafkaChangeLog(partition, clients, events);
+        return new KafkaChangeLog(partition, clients, changeTopics, records);
     }
 
     /**

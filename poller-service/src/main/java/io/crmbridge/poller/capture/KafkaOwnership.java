@@ -1,4 +1,4 @@
-package io.crmbridge.poller.events;
+package io.crmbridge.poller.capture;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.crmbridge.poller.capture.OwnedSubscriptions;
 import io.crmbridge.poller.subscription.SubscriptionKey;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;

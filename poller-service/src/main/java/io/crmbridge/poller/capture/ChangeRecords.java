@@ -1,0 +1,31 @@
+package io.crmbridge.poller.capture;
+
+import java.util.Optional;
+
+import io.crmbridge.poller.subscription.SubscriptionKey;
+import io.crmbridge.poller.tracking.Checkpoint;
+import io.crmbridge.poller.tracking.RecordIndex;
+
+/**
+ * The values the change log writes and reads back, in the published contracts (port): a captured change as a
+ * {@code RecordChanged}, a checkpoint as a {@code PollCheckpoint}, a record-index entry as a {@code PolledRecord}.
+ * The values are opaque here (the change log's producer serializes them with the schema registry), so capture never
+ * sees a generated class; the mapping lives in {@code events}. Topics, keys and partitions are the change log's.
+ */
+public interface ChangeRecords {
+
+    /** The value of {@code change} on its table's change topic. */
+    Object changed(CapturedChange change);
+
+    /** The value of {@code checkpoint} on {@code crm.poller-checkpoints}. */
+    Object checkpoint(SubscriptionKey subscription, Checkpoint checkpoint);
+
+    /** The checkpoint a (non-null) value of {@code crm.poller-checkpoints} holds. */
+    Checkpoint checkpointOf(Object value);
+
+    /** The value of {@code entry} on {@code crm.poller-records}: null (a tombstone) for a removed record. */
+    Object indexed(SubscriptionKey subscription, RecordIndex.Entry entry);
+
+    /** The entry a value of {@code crm.poller-records} holds; empty for a tombstone. */
+    Optional<RecordIndex.Entry> indexedOf(Object value);
+}

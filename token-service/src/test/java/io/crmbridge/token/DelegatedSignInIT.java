@@ -123,7 +123,7 @@ class DelegatedSignInIT {
     }
 
     private static AccessToken grantOf(String connection, long newerThan) {
-        return grants.newerThan(ConnectionId.of(connection), newerThan).block(Duration.ofSeconds(20));
+        return grants.newerThan(ConnectionId.of(connection), newerThan).block(Duration.ofSeconds(60));
     }
 
     private void connectAndAwait(String connection, String user, String password) {
@@ -237,6 +237,7 @@ class DelegatedSignInIT {
         sandbox.identity().expireRefreshTokens(IdentitySeeds.BOB);
         grants.reportUnauthorized(ConnectionId.of("onprem"), first.generation(), "adfs").block();
         await().untilAsserted(() -> assertThat(admin.state("onprem")).isEqualTo("EXPIRED"));
+        await().untilAsserted(() -> assertThat(events.count(ConnectionEventType.TOKEN_EXPIRED)).isEqualTo(1));
         assertThat(events.last(ConnectionEventType.TOKEN_EXPIRED).getReasonCode()).isEqualTo("MSIS9615");
 
         connectAndAwait("onprem", IdentitySeeds.BOB, IdentitySeeds.BOB_PASSWORD);

@@ -68,6 +68,14 @@ public final class Topics {
         return compacted("poller-records", "connectionId:entity:recordId", settings.partitions());
     }
 
+    /**
+     * {@code SubscriptionDefinition} by {@code connectionId:table}; the poller's admin API (and its configuration
+     * seed) → every poller instance. One partition: every instance follows all of it.
+     */
+    public TopicSpec subscriptions() {
+        return compacted("subscriptions", "connectionId:table", 1);
+    }
+
     /** {@code WriteCommand} by {@code connectionId:entity:recordKey}; producers → action. */
     public TopicSpec writeCommands() {
         return deleted("write-commands", "connectionId:entity:recordKey", settings.partitions(),
@@ -92,7 +100,7 @@ public final class Topics {
 
     /** The fixed topics the poller owns (change topics are added per subscribed entity). */
     public List<TopicSpec> ownedByPoller() {
-        return List.of(pollerCheckpoints(), pollerRecords());
+        return List.of(subscriptions(), pollerCheckpoints(), pollerRecords());
     }
 
     /** The topics the action-service owns and creates. */

@@ -16,13 +16,14 @@ class TopicsTest {
     @Test
     void namesEveryTopicOfTheDesignUnderThePrefix() {
         List<String> names = List.of(topics.connections(), topics.connectionEvents(), topics.accessTokens(),
-                topics.tokenRequests(), topics.tokenVault(), topics.changes("account"), topics.pollerCheckpoints(),
-                topics.pollerRecords(), topics.writeCommands(), topics.writeResults(), topics.writeCommandsDlt())
-                .stream().map(TopicSpec::name).toList();
+                topics.tokenRequests(), topics.tokenVault(), topics.changes("account"), topics.subscriptions(),
+                topics.pollerCheckpoints(), topics.pollerRecords(), topics.writeCommands(), topics.writeResults(),
+                topics.writeCommandsDlt()).stream().map(TopicSpec::name).toList();
 
         assertThat(names).containsExactly("crm.connections", "crm.connection-events", "crm.access-tokens",
-                "crm.token-requests", "crm.token-vault", "crm.changes.account", "crm.poller-checkpoints",
-                "crm.poller-records", "crm.write-commands", "crm.write-results", "crm.write-commands.dlt");
+                "crm.token-requests", "crm.token-vault", "crm.changes.account", "crm.subscriptions",
+                "crm.poller-checkpoints", "crm.poller-records", "crm.write-commands", "crm.write-results",
+                "crm.write-commands.dlt");
     }
 
     @Test
@@ -36,7 +37,8 @@ class TopicsTest {
     @Test
     void compactsStateTopicsAndExpiresStreams() {
         assertThat(List.of(topics.connections(), topics.accessTokens(), topics.tokenVault(),
-                topics.pollerCheckpoints(), topics.pollerRecords())).allMatch(TopicSpec::compacted);
+                topics.subscriptions(), topics.pollerCheckpoints(), topics.pollerRecords()))
+                .allMatch(TopicSpec::compacted);
         assertThat(List.of(topics.connectionEvents(), topics.tokenRequests(), topics.changes("lead"),
                 topics.writeCommands(), topics.writeResults(), topics.writeCommandsDlt())).noneMatch(TopicSpec::compacted);
         assertThat(topics.connectionEvents().configs()).containsEntry("retention.ms",
@@ -47,6 +49,8 @@ class TopicsTest {
     void documentsTheKeyOfEachTopic() {
         assertThat(topics.changes("account").key()).isEqualTo("connectionId:recordId");
         assertThat(topics.pollerCheckpoints().key()).isEqualTo("connectionId:entity");
+        assertThat(topics.subscriptions().key()).isEqualTo("connectionId:table");
+        assertThat(topics.subscriptions().partitions()).as("every poller follows all of it").isEqualTo(1);
         assertThat(topics.pollerRecords().key()).isEqualTo("connectionId:entity:recordId");
         assertThat(topics.pollerRecords().partitions()).isEqualTo(topics.pollerCheckpoints().partitions());
         assertThat(topics.writeResults().key()).isEqualTo(topics.writeCommands().key());

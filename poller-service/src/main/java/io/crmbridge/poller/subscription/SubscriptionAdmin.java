@@ -1,0 +1,98 @@
+package io.crmbridge.poller.subscription;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Adding, changing and removing subscriptions at runtime (use case): a change is validated against the table's
+ * metadata, written to the store, and answered once this instance's catalogue holds it, so a read that follows
+ * sees it. Whoever owns the subscription applies it from the catalogue within seconds.
+ */
+public final class SubscriptionAdmin {
+
+    private final SubscriptionCatalogue catalogue;
+    private final SubscriptionValidation validation;
+    private final SubscriptionStore store;
+    private final Clock clock;
+    private final Duration readBack;
+
+    public SubscriptionAdmin(SubscriptionCatalogue catalogue, SubscriptionValidation validation,
+                             SubscriptionStore store, Clock clock, Duration readBack) {
+        this.catalogue = catalogue;
+        this.validation = validation;
+        this.store = store;
+        this.clock = clock;
+        this.readBack = readBack;
+    }
+
+    /** How a change ended. */
+    public sealed interface Outcome permits Stored, Removed, Rejected, Undecided, NotFound {
+    }
+
+    public record Stored(SubscriptionSpec spec, boolean created) implements Outcome {
+    }
+
+    public record Removed(SubscriptionSpec was) implements Outcome {
+    }
+
+    /** Invalid: nothing was changed. */
+    public record Rejected(List<String> problems) implements Outcome {
+    }
+
+    /** The table's metadata could not be read: nothing was changed; try again. */
+    public record Undecided(String reason) implements Outcome {
+    }
+
+    public record NotFound(SubscriptionKey key) implements Outcome {
+    }
+
+    /**
+     * Stores {@code requested} (its generation, time and author are replaced); {@code reset} starts it over from
+     * its start position instead of resuming from its checkpoint.
+     */
+    public Outcome put(SubscriptionSpec requested, boolean reset, String author) {
+        SubscriptionValidation.Verdict verdict = validation.validate(requested);
+        if (verdict instanceof SubscriptionValidation.Invalid invalid) {
+            return new Rejected(invalid.problems());
+        }
+        if (verdict instanceof SubscriptionValidation.Undecided undecided) {
+            return new Undecided(undecided.reason());
+        }
+        SubscriptionSpec current = catalogue.spec(requested.key()).orElse(null);
+        Instant now = clock.instant();
+        SubscriptionSpec written = ((SubscriptionValidation.Valid) verdict).spec().writtenBy(author, now, current,
+                reset);
+        store.write(written);
+        awaitCatalogue(() -> catalogue.spec(written.key()).filter(s -> s.updatedAt().equals(now)
+                && s.sameSettingsAs(written)).isPresent());
+        return new Stored(written, current == null);
+    }
+
+    /** Stops capturing the table; its checkpoint is kept, so adding it again resumes where it stopped. */
+    public Outcome remove(SubscriptionKey key) {
+        Optional<SubscriptionSpec> current = catalogue.spec(key);
+        if (current.isEmpty()) {
+            return new NotFound(key);
+        }
+        store.remove(key);
+        awaitCatalogue(() -> catalogue.spec(key).isEmpty());
+        return new Removed(current.get());
+    }
+
+    /** Waits (bounded) until this instance's follower has read the write back. */
+    private void awaitCatalogue(BooleanSupplier done) {
+        long deadline = System.nanoTime() + readBack.toNanos();
+        while (!done.getAsBoolean() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.crmbridge.poller.subscription;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A subscription as it is stored on {@code crm.subscriptions}: what to capture and how, with the settings left
+ * unset taking the poller's defaults when it is {@linkplain #resolve resolved}.
+ *
+ * @param entitySet       the entity set name in URLs; null: the logical name made plural
+ * @param columns         {@code $select}; empty: every column
+ * @param interval        null: the default
+ * @param activeInterval  null: the default
+ * @param pageSize        null: the default
+ * @param formattedValues null: the default
+ * @param generation      counts resets: a checkpoint of a lower generation is not resumed, the subscription starts
+ *                        over
+ * @param updatedBy       {@link #SEED} for the start-up seed from configuration, otherwise the API caller
+ */
+public record SubscriptionSpec(SubscriptionKey key, String entitySet, List<String> columns, Strategy strategy,
+                               StartPosition start, Duration interval, Duration activeInterval, Integer pageSize,
+                               Boolean formattedValues, int generation, Instant updatedAt, String updatedBy) {
+
+    /** Who wrote a definition seeded from configuration. */
+    public static final String SEED = "configuration";
+
+    public SubscriptionSpec {
+        Objects.requireNonNull(key, "key");
+        columns = columns == null ? List.of() : List.copyOf(columns);
+        Objects.requireNonNull(strategy, "strategy");
+        Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+        Objects.requireNonNull(updatedBy, "updatedBy");
+    }
+
+    /** The seed of a table configured under {@code crmbridge.poller.connections.<id>.tables}. */
+    static SubscriptionSpec seed(SubscriptionKey key, PollerSettings.TableSettings table,
+                                 PollerSettings.TableDefaults defaults, Instant now) {
+        PollerSettings.TableSettings t = table == null
+                ? new PollerSettings.TableSettings(null, null, null, null, null, null, null, null) : table;
+        return new SubscriptionSpec(key, t.entitySet(), t.select(),
+                t.strategy() != null ? t.strategy() : defaults.strategy(),
+                t.start() != null ? t.start() : defaults.start(), t.interval(), t.activeInterval(), t.pageSize(),
+                t.formattedValues(), 0, now, SEED);
+    }
+
+    /** The subscription the poller runs, unset settings taken from {@code defaults}. */
+    public Subscription resolve(PollerSettings.TableDefaults defaults) {
+        return new Subscription(key, entitySet != null ? entitySet : plural(key.entity()), columns, strategy,
+                interval != null ? interval : defaults.interval(),
+                activeInterval != null ? activeInterval : defaults.activeInterval(),
+                pageSize != null ? pageSize : defaults.pageSize(), start,
+                formattedValues != null ? formattedValues : defaults.formattedValues());
+    }
+
+    /** Whether this was seeded from configuration (an API write is never overwritten by a seed). */
+    public boolean seeded() {
+        return SEED.equals(updatedBy);
+    }
+
+    /** Whether both capture the same way (who wrote them and when aside). */
+    public boolean sameSettingsAs(SubscriptionSpec other) {
+        return other != null && key.equals(other.key) && Objects.equals(entitySet, other.entitySet)
+                && columns.equals(other.columns) && strategy == other.strategy && start == other.start
+                && Objects.equals(interval, other.interval) && Objects.equals(activeInterval, other.activeInterval)
+                && Objects.equals(pageSize, other.pageSize) && Objects.equals(formattedValues, other.formattedValues)
+                && generation == other.generation;
+    }
+
+    /** This spec written anew by {@code author} at {@code now}, following {@code previous} (null if none). */
+    public SubscriptionSpec writtenBy(String author, Instant now, SubscriptionSpec previous, boolean reset) {
+        int base = previous == null ? generation : previous.generation;
+        return new SubscriptionSpec(key, entitySet, columns, strategy, start, interval, activeInterval, pageSize,
+                formattedValues, reset ? base + 1 : base, now, author);
+    }
+
+    /** Standard tables' entity sets are their logical names made plural (account → accounts). */
+    static String plural(String logicalName) {
+        String name = logicalName.toLowerCase(java.util.Locale.ROOT);
+        if (name.endsWith("y") && name.length() > 1 && "aeiou".indexOf(name.charAt(name.length() - 2)) < 0) {
+            return name.substring(0, name.length() - 1) + "ies";
+        }
+        if (name.endsWith("s") || name.endsWith("x") || name.endsWith("ch") || name.endsWith("sh")) {
+            return name + "es";
+        }
+        return name + "s";
+    }
+}

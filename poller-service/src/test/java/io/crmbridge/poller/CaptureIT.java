@@ -117,6 +117,8 @@ class CaptureIT {
                 .orElseThrow();
         assertThat(delete.getAttributes()).isEmpty();
         assertThat(changes).extracting(RecordChanged::getEventId).doesNotHaveDuplicates();
+        assertThat(scenario.tombstones("crud", "account")).as("the delete's tombstone").isEqualTo(1);
+        assertThat(scenario.tombstoneMismatches("crud", "account")).isEmpty();
     }
 
     @Test

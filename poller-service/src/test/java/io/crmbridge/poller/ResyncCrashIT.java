@@ -79,6 +79,8 @@ class ResyncCrashIT {
                         .extracting(RecordChanged::getRecordId).containsExactlyInAnyOrderElementsOf(updated);
                 assertThat(resync).hasSize(100);
             });
+            assertThat(scenario.tombstones("resync-kill", "account")).as("one per reconciled delete").isEqualTo(50);
+            assertThat(scenario.tombstoneMismatches("resync-kill", "account")).isEmpty();
         }
     }
 

@@ -19,6 +19,7 @@ import io.crmbridge.events.ConnectionDefinition;
 import io.crmbridge.events.ConnectionEvent;
 import io.crmbridge.events.ConnectionEventType;
 import io.crmbridge.events.ConnectionState;
+import io.crmbridge.events.ChangeType;
 import io.crmbridge.events.RecordChanged;
 import io.crmbridge.events.TokenRequest;
 import io.crmbridge.sandbox.SandboxTls;
@@ -44,6 +45,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * test names, and reads of the change topics.
  */
 public final class Scenario implements AutoCloseable {
+
+    /** The poller's admin login in every scenario. */
+    public static final String ADMIN = "poller-admin";
+    public static final String ADMIN_PASSWORD = "poller-admin-password";
 
     /** The test key grants are sealed with; a published test value, not a secret. */
     static final String KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
@@ -202,6 +207,8 @@ public final class Scenario implements AutoCloseable {
         properties.put("spring.ssl.bundle.jks.sandbox.truststore.type", "PKCS12");
         properties.put("crmbridge.token-encryption.active-key-id", "k1");
         properties.put("crmbridge.token-encryption.keys.k1", KEY);
+        properties.put("crmbridge.poller.admin.username", ADMIN);
+        properties.put("crmbridge.poller.admin.password", ADMIN_PASSWORD);
         properties.putAll(overrides);
         return properties;
     }
@@ -209,9 +216,49 @@ public final class Scenario implements AutoCloseable {
     /** Every change of {@code connection} on the entity's change topic that a read_committed consumer sees. */
     public List<RecordChanged> changes(String connection, String entity) {
         List<RecordChanged> changes = new ArrayList<>();
-        readAll(name + ".changes." + entity, "read_committed").stream().map(r -> (RecordChanged) r.value())
+        readAll(name + ".changes." + entity, "read_committed").stream().filter(r -> r.value() != null)
+                .map(r -> (RecordChanged) r.value())
                 .filter(c -> c.getConnectionId().equals(connection)).forEach(changes::add);
         return changes;
+    }
+
+    /**
+     * The change topic's records of {@code connection} in offset order, tombstones (null values) included: what a
+     * compacted copy of the topic is made from.
+     */
+    public List<ConsumerRecord<String, Object>> changeRecords(String connection, String entity) {
+        return readAll(name + ".changes." + entity, "read_committed").stream()
+                .filter(r -> r.key().startsWith(connection + ":")).toList();
+    }
+
+    /**
+     * The keys whose DELETED event is not followed at once (by the next record of the same key) by a tombstone,
+     * and the tombstones that follow no DELETED event.
+     */
+    public List<String> tombstoneMismatches(String connection, String entity) {
+        List<String> mismatches = new ArrayList<>();
+        Map<String, Object> previous = new HashMap<>();
+        for (ConsumerRecord<String, Object> record : changeRecords(connection, entity)) {
+            Object before = previous.get(record.key());
+            boolean deletedBefore = before instanceof RecordChanged c && c.getChangeType() == ChangeType.DELETED;
+            if (record.value() == null && !deletedBefore) {
+                mismatches.add(record.key() + ": a tombstone after no DELETED event");
+            } else if (record.value() != null && deletedBefore) {
+                mismatches.add(record.key() + ": DELETED without its tombstone");
+            }
+            previous.put(record.key(), record.value());
+        }
+        previous.forEach((key, last) -> {
+            if (last instanceof RecordChanged c && c.getChangeType() == ChangeType.DELETED) {
+                mismatches.add(key + ": DELETED without its tombstone");
+            }
+        });
+        return mismatches;
+    }
+
+    /** How many tombstones the change topic holds for {@code connection}. */
+    public long tombstones(String connection, String entity) {
+        return changeRecords(connection, entity).stream().filter(r -> r.value() == null).count();
     }
 
     /** How many records of {@code connection} the change topic holds, aborted ones included (read_uncommitted). */

@@ -31,10 +31,12 @@ public final class AdminApiSecurity {
     private AdminApiSecurity() {
     }
 
-    public static SecurityWebFilterChain filterChain(ServerHttpSecurity http) {
+    /** The filter chain; {@code alsoOpen} are further path patterns a service serves without a login. */
+    public static SecurityWebFilterChain filterChain(ServerHttpSecurity http, String... alsoOpen) {
         return http.authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/actuator/prometheus").permitAll()
+                        .pathMatchers(alsoOpen).permitAll()
                         .anyExchange().authenticated())
                 .httpBasic(Customizer.withDefaults())
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)

@@ -84,6 +84,8 @@ final class DemoConfiguration {
     Map<String, Object> poller(int port) {
         Map<String, Object> p = common(port);
         p.put("crmbridge.poller.dataverse.ssl-bundle", "sandbox");
+        p.put("crmbridge.poller.admin.username", ADMIN_USER);
+        p.put("crmbridge.poller.admin.password", ADMIN_PASSWORD);
         trustSandbox(p);
         for (String connection : new String[] {APP_CONNECTION, DELEGATED_CONNECTION}) {
             String tables = "crmbridge.poller.connections." + connection + ".tables.";

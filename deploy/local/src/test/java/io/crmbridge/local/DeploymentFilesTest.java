@@ -87,6 +87,8 @@ class DeploymentFilesTest {
         }
         assertThat(map(map(services, "token-service"), "environment"))
                 .containsKeys("CRMBRIDGE_ADMIN_PASSWORD", "CRMBRIDGE_PUBLIC_URL");
+        assertThat(map(map(services, "poller-service"), "environment")).as("the subscriptions API's login")
+                .containsKeys("CRMBRIDGE_ADMIN_PASSWORD");
         assertThat(Files.readString(COMPOSE.resolve("Dockerfile"))).contains("FROM eclipse-temurin:17-jre")
                 .contains("-exec.jar");
     }

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.crmbridge.crm.topic.ConnectionTopics;
+import io.crmbridge.poller.subscription.CaptureTopics;
 import io.crmbridge.poller.subscription.ConnectionStates;
+import io.crmbridge.poller.subscription.SubscriptionCatalogue;
 import io.crmbridge.poller.subscription.PollerSettings;
 import io.crmbridge.poller.subscription.Subscription;
 import io.crmbridge.poller.tracking.ChangeFeed;
@@ -43,9 +45,9 @@ class CaptureConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    OwnedSubscriptions ownedSubscriptions(PollerSettings settings, CapturingChanges capturing,
-                                          ConnectionStates connections) {
-        return new OwnedSubscriptions(settings.subscriptions(), capturing, connections,
+    OwnedSubscriptions ownedSubscriptions(PollerSettings settings, SubscriptionCatalogue catalogue,
+                                          CapturingChanges capturing, ConnectionStates connections) {
+        return new OwnedSubscriptions(catalogue, capturing, connections,
                 new Pacing(settings.initialBackoff(), settings.maxBackoff()), Clock.systemUTC(),
                 settings.modifiedOnOverlap(), settings.stopTimeout());
     }
@@ -64,6 +66,11 @@ class CaptureConfiguration {
     }
 
     @Bean
+    CaptureTopics captureTopics(KafkaProperties kafka, ChangeTopics changeTopics) {
+        return new KafkaCaptureTopics(kafka.buildAdminProperties(), changeTopics);
+    }
+
+    @Bean
     ChangeTopics changeTopics(Topics topics, PollerSettings settings) {
         return new ChangeTopics(topics, settings.changeTopicTemplate());
     }
@@ -73,7 +80,7 @@ class CaptureConfiguration {
                                     ChangeRecords records, PollerSettings settings) {
         return new KafkaChangeLogs(new KafkaChangeLogs.Clients(producerConfig(kafka), kafka.buildConsumerProperties(),
                 settings.transactionalIdPrefix(), topics.pollerCheckpoints().name(), topics.pollerRecords().name(),
-                settings.restoreTimeout()), changeTopics, records);
+                settings.restoreTimeout()), changeTopics, records, settings.tombstonesOnDelete());
     }
 
     @Bean

@@ -67,7 +67,8 @@ final class CapturingChanges {
             return new PollOutcome.Captured(at, 0, false, step.newest()); // nothing changed: keep the committed position
         }
         List<CapturedChange> changes = captured(subscription, step.changes(), receivedAt);
-        CommitOutcome outcome = changeLog.append(subscription.key(), changes, step.indexed(), step.next());
+        CommitOutcome outcome = changeLog.append(subscription.key(), changes, step.indexed(),
+                step.next().withGeneration(subscription.generation()));
         if (outcome instanceof CommitOutcome.Committed) {
             tracking.committed(step);
         }

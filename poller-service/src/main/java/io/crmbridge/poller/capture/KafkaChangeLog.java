@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.crmbridge.poller.subscription.SubscriptionKey;
+import io.crmbridge.poller.tracking.ChangeKind;
 import io.crmbridge.poller.tracking.Checkpoint;
 import io.crmbridge.poller.tracking.RecordIndex;
 import org.apache.kafka.clients.producer.Callback;
@@ -39,16 +40,19 @@ final class KafkaChangeLog implements ChangeLog {
     private final KafkaChangeLogs.Clients clients;
     private final ChangeTopics changeTopics;
     private final ChangeRecords records;
+    private final boolean tombstonesOnDelete;
     private Producer<String, Object> producer;
     private boolean closed;
 
-    KafkaChangeLog(int partition, KafkaChangeLogs.Clients clients, ChangeTopics changeTopics, ChangeRecords records) {
+    KafkaChangeLog(int partition, KafkaChangeLogs.Clients clients, ChangeTopics changeTopics, ChangeRecords records,
+                   boolean tombstonesOnDelete) {
         this.partition = partition;
         this.checkpointTopic = clients.checkpointTopic();
         this.recordsTopic = clients.recordsTopic();
         this.clients = clients;
         this.changeTopics = changeTopics;
         this.records = records;
+        this.tombstonesOnDelete = tombstonesOnDelete;
         producer();
     }
 
@@ -106,7 +110,12 @@ final class KafkaChangeLog implements ChangeLog {
         try {
             current.beginTransaction();
             for (CapturedChange change : changes) {
-                current.send(changeRecord(change), callback);
+                ProducerRecord<String, Object> record = changeRecord(change);
+                current.send(record, callback);
+                if (tombstonesOnDelete && change.kind() == ChangeKind.DELETED) {
+                    // Right behind the DELETED event, same key and partition: a compacted copy drops the record.
+                    current.send(new ProducerRecord<>(record.topic(), record.key(), null), callback);
+                }
             }
             for (RecordIndex.Entry entry : indexed) {
                 current.send(new ProducerRecord<>(recordsTopic, partition, indexKey(subscription, entry.recordId()),

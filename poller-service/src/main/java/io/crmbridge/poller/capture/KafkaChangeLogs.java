@@ -22,16 +22,19 @@ final class KafkaChangeLogs {
     private final Clients clients;
     private final ChangeTopics changeTopics;
     private final ChangeRecords records;
+    private final boolean tombstonesOnDelete;
 
-    KafkaChangeLogs(Clients clients, ChangeTopics changeTopics, ChangeRecords records) {
+    /** @param tombstonesOnDelete whether each DELETED event is followed by a tombstone of its key */
+    KafkaChangeLogs(Clients clients, ChangeTopics changeTopics, ChangeRecords records, boolean tombstonesOnDelete) {
         this.clients = clients;
         this.changeTopics = changeTopics;
         this.records = records;
+        this.tombstonesOnDelete = tombstonesOnDelete;
     }
 
     /** Blocks until the partition's previous owner is fenced and its unfinished transaction settled. */
     ChangeLog open(int partition) {
-        return new KafkaChangeLog(partition, clients, changeTopics, records);
+        return new KafkaChangeLog(partition, clients, changeTopics, records, tombstonesOnDelete);
     }
 
     /**

@@ -8,11 +8,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import io.crmbridge.poller.subscription.ConnectionStates;
 import io.crmbridge.poller.subscription.Subscription;
+import io.crmbridge.poller.subscription.SubscriptionCatalogue;
 import io.crmbridge.poller.subscription.SubscriptionKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,61 +23,95 @@ import org.slf4j.LoggerFactory;
 /**
  * The subscriptions this instance polls, shard by shard, as ownership of shards comes and goes (on Kafka: the
  * partitions of {@code crm.poller-checkpoints} assigned to this instance's consumer-group member). Each owned
- * shard has a {@link ShardWorker} thread.
+ * shard has a {@link ShardWorker} thread. What a shard polls comes from the {@link SubscriptionCatalogue}: when a
+ * subscription of an owned shard is added, changed or removed, the shard's worker is restarted with the new set —
+ * the same path an ownership move takes (finish the page, reopen the log, restore the checkpoints), so every
+ * guarantee of a move holds for a change too.
  */
 public final class OwnedSubscriptions implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(OwnedSubscriptions.class);
 
-    private final List<Subscription> subscriptions;
+    private final SubscriptionCatalogue catalogue;
     private final ShardWorker.Capture capture;
     private final Duration stopTimeout;
     private final Map<Integer, Running> shards = new ConcurrentHashMap<>();
     private final Set<Integer> emptyShards = ConcurrentHashMap.newKeySet();
+    private final Map<Integer, Assignment> assignments = new ConcurrentHashMap<>();
+    private final ExecutorService changes = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "poller-subscription-changes");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private record Running(ShardWorker worker, Thread thread) {
     }
 
+    private record Assignment(Predicate<SubscriptionKey> owns, Supplier<ChangeLog> opener) {
+    }
+
     /**
-     * @param subscriptions every configured subscription (of every instance)
-     * @param stopTimeout   how long a revoked shard may take to finish its page before its thread is interrupted
+     * @param catalogue   every subscription (of every instance)
+     * @param stopTimeout how long a revoked shard may take to finish its page before its thread is interrupted
      */
-    public OwnedSubscriptions(List<Subscription> subscriptions, CapturingChanges capturing,
+    public OwnedSubscriptions(SubscriptionCatalogue catalogue, CapturingChanges capturing,
                               ConnectionStates connections, Pacing pacing, Clock clock, Duration overlap,
                               Duration stopTimeout) {
-        this.subscriptions = List.copyOf(subscriptions);
+        this.catalogue = catalogue;
         this.capture = new ShardWorker.Capture(capturing, connections, pacing, clock, overlap);
         this.stopTimeout = stopTimeout;
         connections.onChange(connection -> shards.values().forEach(r -> r.worker().connectionChanged(connection)));
+        // Off the catalogue's thread: restarting a worker waits for its page to finish.
+        catalogue.onChange(key -> changes.execute(() -> changed(key)));
     }
 
     /**
      * This instance now owns {@code shard}: starts polling the subscriptions {@code owns} accepts, writing to the
      * log {@code opener} opens (on the worker's thread, which may block while it fences the previous owner).
      */
-    public void assigned(int shard, Predicate<SubscriptionKey> owns, Supplier<ChangeLog> opener) {
-        List<Subscription> owned = subscriptions.stream().filter(s -> owns.test(s.key())).toList();
-        if (owned.isEmpty()) {
-            emptyShards.add(shard); // nothing to poll: no producer, no thread
-            return;
-        }
-        ShardWorker worker = new ShardWorker(shard, owned, opener, capture);
-        Thread thread = new Thread(worker, "poller-shard-" + shard);
-        thread.setDaemon(true);
-        Running previous = shards.put(shard, new Running(worker, thread));
-        if (previous != null) {
-            stop(shard, previous);
-        }
-        thread.start();
+    public synchronized void assigned(int shard, Predicate<SubscriptionKey> owns, Supplier<ChangeLog> opener) {
+        assignments.put(shard, new Assignment(owns, opener));
+        start(shard);
     }
 
     /** This instance no longer owns {@code shard}: finishes the page in progress (or abandons it) and stops. */
-    public void revoked(int shard) {
+    public synchronized void revoked(int shard) {
+        assignments.remove(shard);
         emptyShards.remove(shard);
         Running running = shards.remove(shard);
         if (running != null) {
             stop(shard, running);
         }
+    }
+
+    /** A subscription was added, changed or removed: the shard that owns it here polls the new set. */
+    private synchronized void changed(SubscriptionKey key) {
+        assignments.forEach((shard, assignment) -> {
+            if (assignment.owns().test(key)) {
+                log.info("shard {}: subscription {} changed; restarting the shard's polling with it", shard, key);
+                start(shard);
+            }
+        });
+    }
+
+    private void start(int shard) {
+        Assignment assignment = assignments.get(shard);
+        Running previous = shards.remove(shard);
+        if (previous != null) {
+            stop(shard, previous);
+        }
+        List<Subscription> owned = catalogue.subscriptions().stream()
+                .filter(s -> assignment.owns().test(s.key())).toList();
+        if (owned.isEmpty()) {
+            emptyShards.add(shard); // nothing to poll: no producer, no thread
+            return;
+        }
+        emptyShards.remove(shard);
+        ShardWorker worker = new ShardWorker(shard, owned, assignment.opener(), capture);
+        Thread thread = new Thread(worker, "poller-shard-" + shard);
+        thread.setDaemon(true);
+        shards.put(shard, new Running(worker, thread));
+        thread.start();
     }
 
     public PokeResult poke(SubscriptionKey key) {
@@ -83,8 +120,7 @@ public final class OwnedSubscriptions implements AutoCloseable {
                 return PokeResult.SCHEDULED;
             }
         }
-        return subscriptions.stream().anyMatch(s -> s.key().equals(key)) ? PokeResult.NOT_OWNED_HERE
-                : PokeResult.UNKNOWN;
+        return catalogue.spec(key).isPresent() ? PokeResult.NOT_OWNED_HERE : PokeResult.UNKNOWN;
     }
 
     /** The shards this instance owns, with or without subscriptions. */
@@ -117,11 +153,13 @@ public final class OwnedSubscriptions implements AutoCloseable {
     }
 
     public List<Subscription> subscriptions() {
-        return subscriptions;
+        return catalogue.subscriptions();
     }
 
     @Override
     public void close() {
+        changes.shutdownNow();
+        new ArrayList<>(assignments.keySet()).forEach(this::revoked);
         new ArrayList<>(shards.keySet()).forEach(this::revoked);
     }
 

@@ -162,9 +162,14 @@ final class ShardWorker implements Runnable {
         Instant now = capture.clock().instant();
         polled.values().forEach(p -> {
             RecordIndex index = records.getOrDefault(p.subscription.key(), new RecordIndex());
-            p.at = p.tracking.restore(checkpoints.get(p.subscription.key()), index, now);
+            p.at = p.tracking.restore(resumable(p.subscription, checkpoints.get(p.subscription.key())), index, now);
             p.due = now;
         });
+    }
+
+    /** A checkpoint written before the subscription was last reset is not resumed: it starts over. */
+    private static Checkpoint resumable(Subscription subscription, Checkpoint checkpoint) {
+        return checkpoint != null && checkpoint.generation() < subscription.generation() ? null : checkpoint;
     }
 
     private void loop() {

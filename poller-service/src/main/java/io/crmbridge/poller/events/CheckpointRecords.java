@@ -27,6 +27,7 @@ final class CheckpointRecords {
                 .setWatermarkIds(List.of())
                 .setSynced(checkpoint.synced())
                 .setUpdatedAt(checkpoint.updatedAt())
+                .setGeneration(checkpoint.generation())
                 .build();
     }
 
@@ -37,7 +38,8 @@ final class CheckpointRecords {
      */
     static Checkpoint fromRecord(PollCheckpoint record) {
         if (record.getStrategy() == PollStrategy.UNKNOWN) {
-            return Checkpoint.resync(Strategy.CHANGE_TRACKING, record.getUpdatedAt());
+            return Checkpoint.resync(Strategy.CHANGE_TRACKING, record.getUpdatedAt())
+                    .withGeneration(record.getGeneration());
         }
         Strategy strategy = Strategy.valueOf(record.getStrategy().name());
         boolean synced = record.getSynced() || record.getDeltaLink() != null
@@ -45,6 +47,7 @@ final class CheckpointRecords {
         return new Checkpoint(strategy,
                 record.getDeltaLink() == null ? null : new DeltaLink(record.getDeltaLink()),
                 record.getNextLink() == null ? null : PageLink.of(record.getNextLink()),
-                strategy == Strategy.MODIFIED_ON ? record.getWatermark() : null, synced, record.getUpdatedAt());
+                strategy == Strategy.MODIFIED_ON ? record.getWatermark() : null, synced, record.getUpdatedAt(),
+                record.getGeneration());
     }
 }

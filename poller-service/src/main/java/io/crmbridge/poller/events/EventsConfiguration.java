@@ -1,6 +1,7 @@
 package io.crmbridge.poller.events;
 
 import io.crmbridge.poller.capture.ChangeRecords;
+import io.crmbridge.poller.subscription.SubscriptionRecords;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,5 +12,10 @@ class EventsConfiguration {
     @Bean
     ChangeRecords changeRecords() {
         return new AvroChangeRecords();
+    }
+
+    @Bean
+    SubscriptionRecords subscriptionRecords() {
+        return new AvroSubscriptionRecords();
     }
 }

@@ -36,6 +36,10 @@ import org.springframework.validation.annotation.Validated;
  * @param stopTimeout           how long a revoked shard may finish its page before it is interrupted
  * @param restoreTimeout        longest the read of a shard's checkpoints may take
  * @param dataverse             how the Web API is called
+ * @param changeTrackingRetention the org's change-tracking retention ({@code ExpireChangeTrackingInDays}; 7 days by
+ *                              default, some orgs keep 30 or 90): a delta link older than that needs a re-sync
+ * @param tombstonesOnDelete    after each DELETED event, a tombstone with the same key (Debezium's
+ *                              {@code tombstones.on.delete}), so a compacted copy of a change topic drops the record
  */
 @Validated
 @ConfigurationProperties("crmbridge.poller")
@@ -50,10 +54,20 @@ public record PollerSettings(@Valid @NotNull @DefaultValue TableDefaults default
                              @NotNull @DefaultValue("5m") Duration maxBackoff,
                              @NotNull @DefaultValue("30s") Duration stopTimeout,
                              @NotNull @DefaultValue("60s") Duration restoreTimeout,
-                             @Valid @NotNull @DefaultValue DataverseClient dataverse) {
+                             @Valid @NotNull @DefaultValue DataverseClient dataverse,
+                             @DefaultValue("true") boolean tombstonesOnDelete,
+                             @NotNull @DefaultValue("7d") Duration changeTrackingRetention) {
 
     public PollerSettings {
         connections = connections == null ? Map.of() : Map.copyOf(connections);
+        // An idle table keeps its delta link fresh by committing the one each quiet poll returns at least every
+        // quiet-commit-interval; at half the retention, even a day-long outage leaves the link valid.
+        if (quietCommitInterval != null && changeTrackingRetention != null
+                && quietCommitInterval.compareTo(changeTrackingRetention.dividedBy(2)) > 0) {
+            throw new IllegalArgumentException("crmbridge.poller.quiet-commit-interval (" + quietCommitInterval
+                    + ") must be at most half of crmbridge.poller.change-tracking-retention ("
+                    + changeTrackingRetention + "), or idle tables lose their delta link and re-sync");
+        }
     }
 
     /**
@@ -121,12 +135,17 @@ public record PollerSettings(@Valid @NotNull @DefaultValue TableDefaults default
                                   @DefaultValue("true") boolean prefetch) {
     }
 
-    /** Every configured subscription. */
+    /** Every configured subscription, as resolved against the defaults. */
     public List<Subscription> subscriptions() {
-        List<Subscription> subscriptions = new ArrayList<>();
+        return seeds(java.time.Instant.EPOCH).stream().map(seed -> seed.resolve(defaults)).toList();
+    }
+
+    /** The configured subscriptions, published as seeds to {@code crm.subscriptions} at start-up. */
+    public List<SubscriptionSpec> seeds(java.time.Instant now) {
+        List<SubscriptionSpec> seeds = new ArrayList<>();
         connections.forEach((connection, settings) -> settings.tables().forEach((entity, table) ->
-                subscriptions.add(subscription(SubscriptionKey.of(connection, entity), table))));
-        return subscriptions;
+                seeds.add(SubscriptionSpec.seed(SubscriptionKey.of(connection, entity), table, defaults, now))));
+        return seeds;
     }
 
     /** The org URLs given in configuration, by connection. */
@@ -138,28 +157,5 @@ public record PollerSettings(@Valid @NotNull @DefaultValue TableDefaults default
             }
         });
         return urls;
-    }
-
-    private Subscription subscription(SubscriptionKey key, TableSettings table) {
-        TableSettings t = table == null ? new TableSettings(null, null, null, null, null, null, null, null) : table;
-        return new Subscription(key, t.entitySet() != null ? t.entitySet() : plural(key.entity()),
-                t.select() == null ? List.of() : t.select(),
-                t.strategy() != null ? t.strategy() : defaults.strategy(),
-                t.interval() != null ? t.interval() : defaults.interval(),
-                t.activeInterval() != null ? t.activeInterval() : defaults.activeInterval(),
-                t.pageSize() != null ? t.pageSize() : defaults.pageSize(),
-                t.start() != null ? t.start() : defaults.start(),
-                t.formattedValues() != null ? t.formattedValues() : defaults.formattedValues());
-    }
-
-    static String plural(String logicalName) {
-        String name = logicalName.toLowerCase(Locale.ROOT);
-        if (name.endsWith("y") && name.length() > 1 && "aeiou".indexOf(name.charAt(name.length() - 2)) < 0) {
-            return name.substring(0, name.length() - 1) + "ies";
-        }
-        if (name.endsWith("s") || name.endsWith("x") || name.endsWith("ch") || name.endsWith("sh")) {
-            return name + "es";
-        }
-        return name + "s";
     }
 }

@@ -17,10 +17,11 @@ import java.util.Objects;
  * @param pageSize        {@code odata.maxpagesize}, 1 to 5,000
  * @param start           where to start without a checkpoint
  * @param formattedValues whether to request formatted values (labels, names) with the rows
+ * @param generation      counts its resets: a checkpoint of an older generation is not resumed
  */
 public record Subscription(SubscriptionKey key, String entitySet, List<String> columns, Strategy strategy,
                            Duration interval, Duration activeInterval, int pageSize, StartPosition start,
-                           boolean formattedValues) {
+                           boolean formattedValues, int generation) {
 
     public static final int MAX_PAGE_SIZE = 5000;
 
@@ -39,6 +40,13 @@ public record Subscription(SubscriptionKey key, String entitySet, List<String> c
         if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
             throw new IllegalArgumentException("page size must be 1 to " + MAX_PAGE_SIZE + ": " + pageSize);
         }
+    }
+
+    /** A subscription of the first generation (never reset). */
+    public Subscription(SubscriptionKey key, String entitySet, List<String> columns, Strategy strategy,
+                        Duration interval, Duration activeInterval, int pageSize, StartPosition start,
+                        boolean formattedValues) {
+        this(key, entitySet, columns, strategy, interval, activeInterval, pageSize, start, formattedValues, 0);
     }
 
     public String entity() {

@@ -17,14 +17,16 @@ public final class SubscriptionAdmin {
     private final SubscriptionCatalogue catalogue;
     private final SubscriptionValidation validation;
     private final SubscriptionStore store;
+    private final CaptureTopics topics;
     private final Clock clock;
     private final Duration readBack;
 
     public SubscriptionAdmin(SubscriptionCatalogue catalogue, SubscriptionValidation validation,
-                             SubscriptionStore store, Clock clock, Duration readBack) {
+                             SubscriptionStore store, CaptureTopics topics, Clock clock, Duration readBack) {
         this.catalogue = catalogue;
         this.validation = validation;
         this.store = store;
+        this.topics = topics;
         this.clock = clock;
         this.readBack = readBack;
     }
@@ -66,6 +68,7 @@ public final class SubscriptionAdmin {
         Instant now = clock.instant();
         SubscriptionSpec written = ((SubscriptionValidation.Valid) verdict).spec().writtenBy(author, now, current,
                 reset);
+        topics.prepare(written.key().entity()); // before an owner can poll it
         store.write(written);
         awaitCatalogue(() -> catalogue.spec(written.key()).filter(s -> s.updatedAt().equals(now)
                 && s.sameSettingsAs(written)).isPresent());

@@ -6,11 +6,15 @@ import io.crmbridge.crm.token.GrantSettings;
 import io.crmbridge.crm.token.TokenCipher;
 import io.crmbridge.crm.topic.ConnectionTopics;
 import io.crmbridge.schemas.topics.Topics;
+import java.time.Clock;
+import java.time.Duration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
  * The configured subscriptions and the state of their connections, followed on Kafka (the connection topics and
@@ -47,5 +51,36 @@ class SubscriptionConfiguration {
                 topics.accessTokens().name(), topics.tokenRequests().name(), REQUESTED_BY);
         // Connections are polled from their first grant; a newer grant ends a pause for a refused token.
         return AccessTokenGrants.start(settings, cipher).feed(states.availability());
+    }
+
+    @Bean
+    SubscriptionCatalogue subscriptionCatalogue(PollerSettings settings) {
+        return new SubscriptionCatalogue(settings.defaults());
+    }
+
+    /** crm.subscriptions: followed into the catalogue, written by the admin API and the seed. */
+    @Bean(destroyMethod = "close")
+    KafkaSubscriptions kafkaSubscriptions(KafkaProperties kafka, Topics topics, SubscriptionRecords records,
+                                          SubscriptionCatalogue catalogue) {
+        return new KafkaSubscriptions(kafka.buildProducerProperties(), kafka.buildConsumerProperties(),
+                topics.subscriptions().name(), records, catalogue);
+    }
+
+    @Bean
+    SubscriptionLifecycle subscriptionLifecycle(KafkaSubscriptions topic, SubscriptionCatalogue catalogue,
+                                                PollerSettings settings) {
+        return new SubscriptionLifecycle(topic, catalogue, settings, settings.restoreTimeout());
+    }
+
+    @Bean
+    SubscriptionAdmin subscriptionAdmin(SubscriptionCatalogue catalogue, ConnectionStates states, TableCatalog tables,
+                                        KafkaSubscriptions store, CaptureTopics topics) {
+        return new SubscriptionAdmin(catalogue, new SubscriptionValidation(states, tables), store, topics,
+                Clock.systemUTC(), Duration.ofSeconds(10));
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> subscriptionRoutes(SubscriptionAdmin admin, SubscriptionCatalogue catalogue) {
+        return new SubscriptionsEndpoint(admin, catalogue).routes();
     }
 }

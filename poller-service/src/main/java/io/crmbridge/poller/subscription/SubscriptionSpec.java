@@ -46,13 +46,21 @@ public record SubscriptionSpec(SubscriptionKey key, String entitySet, List<Strin
                 t.formattedValues(), 0, now, SEED);
     }
 
+    /** The spec that runs exactly {@code subscription}, every setting explicit. */
+    public static SubscriptionSpec of(Subscription subscription, Instant updatedAt, String updatedBy) {
+        return new SubscriptionSpec(subscription.key(), subscription.entitySet(), subscription.columns(),
+                subscription.strategy(), subscription.start(), subscription.interval(), subscription.activeInterval(),
+                subscription.pageSize(), subscription.formattedValues(), subscription.generation(), updatedAt,
+                updatedBy);
+    }
+
     /** The subscription the poller runs, unset settings taken from {@code defaults}. */
     public Subscription resolve(PollerSettings.TableDefaults defaults) {
         return new Subscription(key, entitySet != null ? entitySet : plural(key.entity()), columns, strategy,
                 interval != null ? interval : defaults.interval(),
                 activeInterval != null ? activeInterval : defaults.activeInterval(),
                 pageSize != null ? pageSize : defaults.pageSize(), start,
-                formattedValues != null ? formattedValues : defaults.formattedValues());
+                formattedValues != null ? formattedValues : defaults.formattedValues(), generation);
     }
 
     /** Whether this was seeded from configuration (an API write is never overwritten by a seed). */

@@ -77,7 +77,8 @@ final class SubscriptionsEndpoint {
                     if (!problems.isEmpty()) {
                         return badRequest(problems);
                     }
-                    return Mono.fromCallable(() -> admin.put(requested, reset, bodyAndAuthor.getT2()))
+                    return Mono.<SubscriptionAdmin.Outcome>fromCallable(() -> admin.put(requested, reset,
+                                    String.valueOf(bodyAndAuthor.getT2())))
                             .subscribeOn(Schedulers.boundedElastic()).flatMap(this::answer);
                 });
     }

@@ -18,12 +18,26 @@ import io.crmbridge.poller.subscription.Strategy;
  * @param synced    a complete sync has finished: rows not indexed are CREATED (not SNAPSHOT), and a full sync is a
  *                  re-sync, which ends by publishing the indexed records it did not return as DELETED
  * @param updatedAt when this checkpoint was written; null before the first
+ * @param generation the generation of the subscription it was written for: a subscription reset since (a higher
+ *                   generation) does not resume from it
  */
 public record Checkpoint(Strategy strategy, DeltaLink deltaLink, PageLink nextLink, Instant watermark,
-                         boolean synced, Instant updatedAt) {
+                         boolean synced, Instant updatedAt, int generation) {
 
     public Checkpoint {
         Objects.requireNonNull(strategy, "strategy");
+    }
+
+    /** A checkpoint of the first generation. */
+    public Checkpoint(Strategy strategy, DeltaLink deltaLink, PageLink nextLink, Instant watermark, boolean synced,
+                      Instant updatedAt) {
+        this(strategy, deltaLink, nextLink, watermark, synced, updatedAt, 0);
+    }
+
+    /** This position, written for generation {@code value} of its subscription. */
+    public Checkpoint withGeneration(int value) {
+        return value == generation ? this
+                : new Checkpoint(strategy, deltaLink, nextLink, watermark, synced, updatedAt, value);
     }
 
     /** A subscription that has not started: no position at all. */

@@ -10,6 +10,7 @@ import io.crmbridge.crm.token.AccessTokens;
 import io.crmbridge.crm.webapi.DataverseWebApi;
 import io.crmbridge.crm.webapi.WebApiSettings;
 import io.crmbridge.poller.subscription.ConnectionStates;
+import io.crmbridge.poller.subscription.TableCatalog;
 import io.crmbridge.poller.subscription.PollerSettings;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -48,5 +49,10 @@ class TrackingConfiguration {
             return thread;
         });
         return new PrefetchingChangeFeed(dataverse, prefetching, Clock.systemUTC(), Duration.ofSeconds(30));
+    }
+
+    @Bean
+    TableCatalog tableCatalog(DataverseWebApi api, ConnectionStates connections, PollerSettings settings) {
+        return new DataverseTables(api, connections, settings.dataverse().readTimeout());
     }
 }

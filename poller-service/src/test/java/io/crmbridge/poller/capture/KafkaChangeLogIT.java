@@ -37,6 +37,8 @@ class KafkaChangeLogIT {
     private static EmbeddedKafkaKraftBroker broker;
     private static Topics topics;
     private static KafkaChangeLogs changeLogs;
+    private static KafkaChangeLogs.Clients clients;
+    private static ChangeTopics changeTopics;
 
     @BeforeAll
     static void start() {
@@ -46,7 +48,7 @@ class KafkaChangeLogIT {
                 "auto.create.topics.enable", "false"));
         broker.afterPropertiesSet();
         topics = new Topics(TopicSettings.defaults().withPrefix("log").withPartitions(1));
-        ChangeTopics changeTopics = new ChangeTopics(topics, "{prefix}.changes.{entity}");
+        changeTopics = new ChangeTopics(topics, "{prefix}.changes.{entity}");
         TopicCreation.ensure(Map.of("bootstrap.servers", broker.getBrokersAsString()),
                 List.of(topics.pollerCheckpoints(), topics.pollerRecords(), changeTopics.spec("account")),
                 Duration.ofSeconds(30));
@@ -54,9 +56,9 @@ class KafkaChangeLogIT {
                 "schema.registry.url", REGISTRY);
         Map<String, Object> producer = new HashMap<>(client);
         producer.put("max.block.ms", 2000);
-        changeLogs = new KafkaChangeLogs(new KafkaChangeLogs.Clients(producer, client, "log-it-",
-                topics.pollerCheckpoints().name(), topics.pollerRecords().name(), Duration.ofSeconds(30)),
-                changeTopics, new AvroChangeRecords());
+        clients = new KafkaChangeLogs.Clients(producer, client, "log-it-", topics.pollerCheckpoints().name(),
+                topics.pollerRecords().name(), Duration.ofSeconds(30));
+        changeLogs = new KafkaChangeLogs(clients, changeTopics, new AvroChangeRecords(), true);
     }
 
     @AfterAll
@@ -121,6 +123,52 @@ class KafkaChangeLogIT {
         assertThat(restored.contains(deleted)).isFalse();
     }
 
+    @Test
+    void followsEachDeleteWithATombstoneOfItsKeyUnlessThatIsSwitchedOff() {
+        KafkaChangeLogs withoutTombstones = new KafkaChangeLogs(clients, changeTopics, new AvroChangeRecords(), false);
+        ChangeLog on = changeLogs.open(0);
+        assertThat(on.append(ACCOUNTS, List.of(change("tomb-a", 30), deleted("tomb-a")), List.of(), checkpoint(30)))
+                .isEqualTo(new CommitOutcome.Committed());
+        on.close();
+        ChangeLog off = withoutTombstones.open(0);
+        assertThat(off.append(ACCOUNTS, List.of(deleted("tomb-b")), List.of(), checkpoint(31)))
+                .isEqualTo(new CommitOutcome.Committed());
+        off.close();
+
+        assertThat(committedValues("contoso:tomb-a")).extracting(v -> v == null ? "tombstone"
+                : ((RecordChanged) v).getChangeType().name()).containsExactly("UPDATED", "DELETED", "tombstone");
+        assertThat(committedValues("contoso:tomb-b")).extracting(v -> ((RecordChanged) v).getChangeType().name())
+                .containsExactly("DELETED");
+    }
+
+    private static List<Object> committedValues(String key) {
+        Map<String, Object> config = new HashMap<>(Map.of("bootstrap.servers", broker.getBrokersAsString(),
+                "isolation.level", "read_committed", "schema.registry.url", REGISTRY, "specific.avro.reader", true));
+        AvroDeserializer<Object> values = new AvroDeserializer<>();
+        values.configure(config, false);
+        List<Object> found = new ArrayList<>();
+        try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(config, new StringDeserializer(), values)) {
+            List<TopicPartition> partitions = consumer.partitionsFor("log.changes.account").stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (key.equals(r.key())) {
+                        found.add(r.value());
+                    }
+                });
+            }
+        }
+        return found;
+    }
+
+    private static CapturedChange deleted(String recordId) {
+        return new CapturedChange(EventIds.deleted(ACCOUNTS, recordId), ACCOUNTS, recordId, ChangeKind.DELETED,
+                null, null, Map.of(), Map.of(), Strategy.CHANGE_TRACKING, Instant.now());
+    }
+
     private static List<String> committedRecordIds() {
         Map<String, Object> config = new HashMap<>(Map.of("bootstrap.servers", broker.getBrokersAsString(),
                 "isolation.level", "read_committed", "schema.registry.url", REGISTRY, "specific.avro.reader", true));
@@ -133,7 +181,11 @@ class KafkaChangeLogIT {
             consumer.seekToBeginning(List.of(partition));
             long end = consumer.endOffsets(List.of(partition)).get(partition);
             while (consumer.position(partition) < end) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> ids.add(((RecordChanged) r.value()).getRecordId()));
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (r.value() != null) { // a tombstone follows each delete
+                        ids.add(((RecordChanged) r.value()).getRecordId());
+                    }
+                });
             }
         }
         return ids;

@@ -11,7 +11,10 @@ import io.crmbridge.poller.subscription.ConnectionStates;
 import io.crmbridge.poller.subscription.ConnectionStatus;
 import io.crmbridge.poller.subscription.StartPosition;
 import io.crmbridge.poller.subscription.Strategy;
+import io.crmbridge.poller.subscription.PollerSettings;
 import io.crmbridge.poller.subscription.Subscription;
+import io.crmbridge.poller.subscription.SubscriptionCatalogue;
+import io.crmbridge.poller.subscription.SubscriptionSpec;
 import io.crmbridge.poller.subscription.SubscriptionKey;
 import io.crmbridge.poller.tracking.FeedFailure;
 import io.crmbridge.poller.tracking.InMemoryChangeFeed;
@@ -32,7 +35,7 @@ class OwnedSubscriptionsTest {
             List.of(), Strategy.CHANGE_TRACKING, Duration.ofMillis(50), Duration.ofMillis(50), 10, StartPosition.SNAPSHOT, false);
     private final Subscription slow = new Subscription(SubscriptionKey.of("contoso", "contact"), "contacts",
             List.of(), Strategy.CHANGE_TRACKING, Duration.ofHours(1), Duration.ofHours(1), 10, StartPosition.SNAPSHOT, false);
-    private final OwnedSubscriptions owned = new OwnedSubscriptions(List.of(accounts, slow),
+    private final OwnedSubscriptions owned = new OwnedSubscriptions(catalogue(accounts, slow),
             new CapturingChanges(table, Clock.systemUTC(), CaptureMetrics.NONE, Duration.ofHours(1)), connections,
             new Pacing(Duration.ofMillis(20), Duration.ofMillis(200)), Clock.systemUTC(), Duration.ofSeconds(2),
             Duration.ofSeconds(5));
@@ -91,7 +94,7 @@ class OwnedSubscriptionsTest {
     @Test
     void pollsAResumedConnectionAtOnceRatherThanAfterTheBackoffOfItsRefusedToken() {
         // An hour of backoff after a refused token: only the resumption can bring the next poll.
-        try (OwnedSubscriptions patient = new OwnedSubscriptions(List.of(accounts),
+        try (OwnedSubscriptions patient = new OwnedSubscriptions(catalogue(accounts),
                 new CapturingChanges(table, Clock.systemUTC(), CaptureMetrics.NONE, Duration.ofHours(1)),
                 connections, new Pacing(Duration.ofMillis(20), Duration.ofHours(1)), Clock.systemUTC(),
                 Duration.ofSeconds(2), Duration.ofSeconds(5))) {
@@ -132,5 +135,15 @@ class OwnedSubscriptionsTest {
         int reads = table.reads();
         await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> table.reads() == reads);
         assertThat(changeLog.committed()).isEmpty();
+    }
+
+    static SubscriptionCatalogue catalogue(Subscription... subscriptions) {
+        SubscriptionCatalogue catalogue = new SubscriptionCatalogue(new PollerSettings.TableDefaults(
+                Strategy.CHANGE_TRACKING, Duration.ofSeconds(1), Duration.ofMillis(250), 5000, StartPosition.SNAPSHOT,
+                true));
+        for (Subscription subscription : subscriptions) {
+            catalogue.defined(SubscriptionSpec.of(subscription, java.time.Instant.EPOCH, "test"));
+        }
+        return catalogue;
     }
 }

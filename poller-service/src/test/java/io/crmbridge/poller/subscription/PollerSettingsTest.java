@@ -49,10 +49,10 @@ class PollerSettingsTest {
 
     @Test
     void namesEntitySetsAsDataverseNamesStandardTables() {
-        assertThat(PollerSettings.plural("account")).isEqualTo("accounts");
-        assertThat(PollerSettings.plural("opportunity")).isEqualTo("opportunities");
-        assertThat(PollerSettings.plural("cr123_project")).isEqualTo("cr123_projects");
-        assertThat(PollerSettings.plural("businessunit_address")).isEqualTo("businessunit_addresses");
+        assertThat(SubscriptionSpec.plural("account")).isEqualTo("accounts");
+        assertThat(SubscriptionSpec.plural("opportunity")).isEqualTo("opportunities");
+        assertThat(SubscriptionSpec.plural("cr123_project")).isEqualTo("cr123_projects");
+        assertThat(SubscriptionSpec.plural("businessunit_address")).isEqualTo("businessunit_addresses");
     }
 
     private static PollerSettings bind(Map<String, String> properties) {

@@ -1,0 +1,27 @@
+package io.crmbridge.poller.capture;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.crmbridge.poller.subscription.CaptureTopics;
+import io.crmbridge.schemas.topics.TopicCreation;
+
+/** Creates a table's change topic (named by {@link ChangeTopics}) when a subscription to it is added at runtime. */
+final class KafkaCaptureTopics implements CaptureTopics {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final Map<String, Object> admin;
+    private final ChangeTopics changeTopics;
+
+    KafkaCaptureTopics(Map<String, Object> admin, ChangeTopics changeTopics) {
+        this.admin = admin;
+        this.changeTopics = changeTopics;
+    }
+
+    @Override
+    public void prepare(String table) {
+        TopicCreation.ensure(admin, List.of(changeTopics.spec(table)), TIMEOUT);
+    }
+}

@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PollerSettingsTest {
 
@@ -53,6 +54,18 @@ class PollerSettingsTest {
         assertThat(SubscriptionSpec.plural("opportunity")).isEqualTo("opportunities");
         assertThat(SubscriptionSpec.plural("cr123_project")).isEqualTo("cr123_projects");
         assertThat(SubscriptionSpec.plural("businessunit_address")).isEqualTo("businessunit_addresses");
+    }
+
+    @Test
+    void refusesAQuietCommitIntervalThatWouldLetAnIdleTablesDeltaLinkExpire() {
+        assertThatThrownBy(() -> bind(Map.of("crmbridge.poller.quiet-commit-interval", "4d")))
+                .hasStackTraceContaining("crmbridge.poller.quiet-commit-interval (PT96H) must be at most half of "
+                        + "crmbridge.poller.change-tracking-retention (PT168H)");
+        assertThat(bind(Map.of("crmbridge.poller.quiet-commit-interval", "10d",
+                "crmbridge.poller.change-tracking-retention", "30d")).quietCommitInterval())
+                .isEqualTo(Duration.ofDays(10));
+        assertThat(bind(Map.of()).tombstonesOnDelete()).isTrue();
+        assertThat(bind(Map.of()).changeTrackingRetention()).isEqualTo(Duration.ofDays(7));
     }
 
     private static PollerSettings bind(Map<String, String> properties) {

@@ -114,7 +114,7 @@ class SubscriptionsIT {
 
         await().atMost(FIVE_SECONDS).untilAsserted(() -> assertThat(scenario.changes("removed", "account"))
                 .extracting(c -> c.getRecordId() + " " + c.getChangeType())
-                .containsExactly(before + " SNAPSHOT", during + " CREATED"));
+                .containsExactlyInAnyOrder(before + " SNAPSHOT", during + " CREATED")); // two rows, two partitions
     }
 
     @Test

@@ -68,7 +68,7 @@ final class CapturingChanges {
         }
         List<CapturedChange> changes = captured(subscription, step.changes(), receivedAt);
         CommitOutcome outcome = changeLog.append(subscription.key(), changes, step.indexed(),
-                step.next().withGeneration(subscription.generation()));
+                step.next().writtenFor(subscription));
         if (outcome instanceof CommitOutcome.Committed) {
             tracking.committed(step);
         }

@@ -167,9 +167,9 @@ final class ShardWorker implements Runnable {
         });
     }
 
-    /** A checkpoint written before the subscription was last reset is not resumed: it starts over. */
+    /** See {@link Checkpoint#resumedBy}: a reset starts over, other change-tracking columns re-sync. */
     private static Checkpoint resumable(Subscription subscription, Checkpoint checkpoint) {
-        return checkpoint != null && checkpoint.generation() < subscription.generation() ? null : checkpoint;
+        return checkpoint == null ? null : checkpoint.resumedBy(subscription);
     }
 
     private void loop() {

@@ -28,6 +28,7 @@ final class CheckpointRecords {
                 .setSynced(checkpoint.synced())
                 .setUpdatedAt(checkpoint.updatedAt())
                 .setGeneration(checkpoint.generation())
+                .setColumns(checkpoint.columns())
                 .build();
     }
 
@@ -39,7 +40,7 @@ final class CheckpointRecords {
     static Checkpoint fromRecord(PollCheckpoint record) {
         if (record.getStrategy() == PollStrategy.UNKNOWN) {
             return Checkpoint.resync(Strategy.CHANGE_TRACKING, record.getUpdatedAt())
-                    .withGeneration(record.getGeneration());
+                    .withGeneration(record.getGeneration(), record.getColumns());
         }
         Strategy strategy = Strategy.valueOf(record.getStrategy().name());
         boolean synced = record.getSynced() || record.getDeltaLink() != null
@@ -48,6 +49,6 @@ final class CheckpointRecords {
                 record.getDeltaLink() == null ? null : new DeltaLink(record.getDeltaLink()),
                 record.getNextLink() == null ? null : PageLink.of(record.getNextLink()),
                 strategy == Strategy.MODIFIED_ON ? record.getWatermark() : null, synced, record.getUpdatedAt(),
-                record.getGeneration());
+                record.getGeneration(), record.getColumns());
     }
 }

@@ -1,10 +1,12 @@
 package io.crmbridge.poller.tracking;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 import io.crmbridge.crm.record.DeltaLink;
 import io.crmbridge.poller.subscription.Strategy;
+import io.crmbridge.poller.subscription.Subscription;
 
 /**
  * Where a subscription stands: the value committed to {@code crm.poller-checkpoints} in the same Kafka
@@ -20,24 +22,47 @@ import io.crmbridge.poller.subscription.Strategy;
  * @param updatedAt when this checkpoint was written; null before the first
  * @param generation the generation of the subscription it was written for: a subscription reset since (a higher
  *                   generation) does not resume from it
+ * @param columns    the subscription's columns when it was written (empty: every column); null when unknown. A delta
+ *                   link repeats the {@code $select} of the sync that issued it, so other columns need a re-sync
  */
 public record Checkpoint(Strategy strategy, DeltaLink deltaLink, PageLink nextLink, Instant watermark,
-                         boolean synced, Instant updatedAt, int generation) {
+                         boolean synced, Instant updatedAt, int generation, List<String> columns) {
 
     public Checkpoint {
         Objects.requireNonNull(strategy, "strategy");
+        columns = columns == null ? null : List.copyOf(columns);
     }
 
-    /** A checkpoint of the first generation. */
+    /** A checkpoint of the first generation, its columns unknown. */
     public Checkpoint(Strategy strategy, DeltaLink deltaLink, PageLink nextLink, Instant watermark, boolean synced,
                       Instant updatedAt) {
-        this(strategy, deltaLink, nextLink, watermark, synced, updatedAt, 0);
+        this(strategy, deltaLink, nextLink, watermark, synced, updatedAt, 0, null);
     }
 
-    /** This position, written for generation {@code value} of its subscription. */
-    public Checkpoint withGeneration(int value) {
-        return value == generation ? this
-                : new Checkpoint(strategy, deltaLink, nextLink, watermark, synced, updatedAt, value);
+    /** This position, as written for {@code subscription} (its generation and columns). */
+    public Checkpoint writtenFor(Subscription subscription) {
+        return new Checkpoint(strategy, deltaLink, nextLink, watermark, synced, updatedAt, subscription.generation(),
+                subscription.columns());
+    }
+
+    /** This position restored for generation {@code value} with {@code selected} columns (from the stored record). */
+    public Checkpoint withGeneration(int value, List<String> selected) {
+        return new Checkpoint(strategy, deltaLink, nextLink, watermark, synced, updatedAt, value, selected);
+    }
+
+    /**
+     * What {@code subscription} resumes from: nothing when it was reset since (it starts over); a re-sync when its
+     * change-tracking columns changed (the delta link would return the old ones); otherwise this.
+     */
+    public Checkpoint resumedBy(Subscription subscription) {
+        if (generation < subscription.generation()) {
+            return null;
+        }
+        if (strategy == Strategy.CHANGE_TRACKING && columns != null && !columns.equals(subscription.columns())
+                && (deltaLink != null || nextLink != null)) {
+            return forResync();
+        }
+        return this;
     }
 
     /** A subscription that has not started: no position at all. */
@@ -70,7 +95,7 @@ public record Checkpoint(Strategy strategy, DeltaLink deltaLink, PageLink nextLi
 
     /** The delta token expired: forget the links and read everything again (a re-sync). */
     public Checkpoint forResync() {
-        return resync(strategy, updatedAt);
+        return new Checkpoint(strategy, null, null, null, true, updatedAt, generation, columns);
     }
 
     /** Whether a change-tracking full sync (initial sync or re-sync) is under way or due. */

@@ -19,6 +19,7 @@ import io.crmbridge.schemas.serde.AvroDeserializer;
 import io.crmbridge.schemas.topics.TopicCreation;
 import io.crmbridge.schemas.topics.TopicSettings;
 import io.crmbridge.schemas.topics.Topics;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -142,11 +143,16 @@ class KafkaChangeLogIT {
     }
 
     private static List<Object> committedValues(String key) {
+        return committed().stream().filter(r -> key.equals(r.key())).map(ConsumerRecord::value).toList();
+    }
+
+    /** Every committed record of the account change topic, tombstones included. */
+    private static List<ConsumerRecord<String, Object>> committed() {
         Map<String, Object> config = new HashMap<>(Map.of("bootstrap.servers", broker.getBrokersAsString(),
                 "isolation.level", "read_committed", "schema.registry.url", REGISTRY, "specific.avro.reader", true));
         AvroDeserializer<Object> values = new AvroDeserializer<>();
         values.configure(config, false);
-        List<Object> found = new ArrayList<>();
+        List<ConsumerRecord<String, Object>> found = new ArrayList<>();
         try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(config, new StringDeserializer(), values)) {
             List<TopicPartition> partitions = consumer.partitionsFor("log.changes.account").stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
@@ -154,11 +160,7 @@ class KafkaChangeLogIT {
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (key.equals(r.key())) {
-                        found.add(r.value());
-                    }
-                });
+                consumer.poll(Duration.ofMillis(200)).forEach(found::add);
             }
         }
         return found;
@@ -170,25 +172,8 @@ class KafkaChangeLogIT {
     }
 
     private static List<String> committedRecordIds() {
-        Map<String, Object> config = new HashMap<>(Map.of("bootstrap.servers", broker.getBrokersAsString(),
-                "isolation.level", "read_committed", "schema.registry.url", REGISTRY, "specific.avro.reader", true));
-        AvroDeserializer<Object> values = new AvroDeserializer<>();
-        values.configure(config, false);
-        List<String> ids = new ArrayList<>();
-        try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(config, new StringDeserializer(), values)) {
-            TopicPartition partition = new TopicPartition("log.changes.account", 0);
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
-            long end = consumer.endOffsets(List.of(partition)).get(partition);
-            while (consumer.position(partition) < end) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (r.value() != null) { // a tombstone follows each delete
-                        ids.add(((RecordChanged) r.value()).getRecordId());
-                    }
-                });
-            }
-        }
-        return ids;
+        return committed().stream().filter(r -> r.value() != null) // a tombstone follows each delete
+                .map(r -> ((RecordChanged) r.value()).getRecordId()).toList();
     }
 
     private static CapturedChange change(String recordId, long version) {

@@ -33,11 +33,14 @@ public final class AdminApiSecurity {
 
     /** The filter chain; {@code alsoOpen} are further path patterns a service serves without a login. */
     public static SecurityWebFilterChain filterChain(ServerHttpSecurity http, String... alsoOpen) {
-        return http.authorizeExchange(exchanges -> exchanges
-                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
-                                "/actuator/prometheus").permitAll()
-                        .pathMatchers(alsoOpen).permitAll()
-                        .anyExchange().authenticated())
+        return http.authorizeExchange(exchanges -> {
+                    exchanges.pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
+                            "/actuator/prometheus").permitAll();
+                    if (alsoOpen.length > 0) {
+                        exchanges.pathMatchers(alsoOpen).permitAll();
+                    }
+                    exchanges.anyExchange().authenticated();
+                })
                 .httpBasic(Customizer.withDefaults())
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)

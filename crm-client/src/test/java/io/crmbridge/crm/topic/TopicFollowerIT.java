@@ -142,7 +142,10 @@ class TopicFollowerIT {
         follow(topic, TopicFollower.Start.BEGINNING, picky).caughtUp()
                 .get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
 
-        assertThat(read).containsExactly("gone=null", "good=readable");
+        // The aborted transaction's markers count as offsets: caught up can be signalled a poll before the last
+        // record is handed on, so wait for it (seen once in a clean-clone run; see the session note).
+        org.awaitility.Awaitility.await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(read).containsExactly("gone=null", "good=readable"));
     }
 
     @Test

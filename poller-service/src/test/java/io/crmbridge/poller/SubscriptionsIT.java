@@ -139,6 +139,9 @@ class SubscriptionsIT {
         assertThat(untracked.body()).contains("does not have change tracking enabled").contains("MODIFIED_ON");
         assertThat(notAConnection.statusCode()).isEqualTo(400);
         assertThat(notAConnection.body()).contains("connection 'nobody' is not defined");
+        HttpResponse<String> notJson = put("/api/subscriptions/invalid/account", "{\"columns\": [\"name\"");
+        assertThat(notJson.statusCode()).isEqualTo(400);
+        assertThat(notJson.body()).contains("the body is not a JSON object");
         assertThat(get("/api/subscriptions/invalid").body()).as("nothing was stored").isEqualTo("[]");
         assertThat(get("/api/subscriptions/nobody").body()).isEqualTo("[]");
     }

@@ -39,8 +39,8 @@ final class CheckpointRecords {
      */
     static Checkpoint fromRecord(PollCheckpoint record) {
         if (record.getStrategy() == PollStrategy.UNKNOWN) {
-            return Checkpoint.resync(Strategy.CHANGE_TRACKING, record.getUpdatedAt())
-                    .withGeneration(record.getGeneration(), record.getColumns());
+            return new Checkpoint(Strategy.CHANGE_TRACKING, null, null, null, true, record.getUpdatedAt(),
+                    record.getGeneration(), record.getColumns()); // a re-sync
         }
         Strategy strategy = Strategy.valueOf(record.getStrategy().name());
         boolean synced = record.getSynced() || record.getDeltaLink() != null

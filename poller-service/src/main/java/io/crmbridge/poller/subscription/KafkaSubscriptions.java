@@ -16,6 +16,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -23,7 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code crm.subscriptions} on Kafka: followed from its beginning into the {@link SubscriptionCatalogue} (every
- * instance holds every subscription), and written by this instance's admin API and seed. A definition this
+ * instance holds every subscription), and written by this instance's admin API and seed. A write returns once this
+ * instance's follower has read it back, so the catalogue holds it when the caller goes on. A definition this
  * instance cannot read is logged and skipped; it neither stops the follower nor removes the subscription.
  */
 public final class KafkaSubscriptions implements SubscriptionStore, AutoCloseable {
@@ -35,6 +37,8 @@ public final class KafkaSubscriptions implements SubscriptionStore, AutoCloseabl
     private final SubscriptionRecords records;
     private final Producer<String, Object> producer;
     private final TopicFollower<Object> follower;
+    /** Per partition, the offset after the last record read into the catalogue; guarded by itself. */
+    private final Map<Integer, Long> read = new HashMap<>();
 
     public KafkaSubscriptions(Map<String, Object> producerConfig, Map<String, Object> consumerConfig, String topic,
                               SubscriptionRecords records, SubscriptionCatalogue catalogue) {
@@ -73,7 +77,8 @@ public final class KafkaSubscriptions implements SubscriptionStore, AutoCloseabl
 
     private void send(ProducerRecord<String, Object> record) {
         try {
-            producer.send(record).get(WRITE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            RecordMetadata written = producer.send(record).get(WRITE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            awaitReadBack(written);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while writing subscription " + record.key(), e);
@@ -83,7 +88,34 @@ public final class KafkaSubscriptions implements SubscriptionStore, AutoCloseabl
         }
     }
 
+    /** Waits (at most the write timeout) until the follower has read {@code written} into the catalogue. */
+    private void awaitReadBack(RecordMetadata written) throws InterruptedException {
+        long deadline = System.nanoTime() + WRITE_TIMEOUT.toNanos();
+        synchronized (read) {
+            while (read.getOrDefault(written.partition(), 0L) <= written.offset()) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    log.warn("{}: subscription written at offset {} not read back within {}; the catalogue of this"
+                            + " instance shows it once it is", topic, written.offset(), WRITE_TIMEOUT);
+                    return;
+                }
+                read.wait(left);
+            }
+        }
+    }
+
     private void read(ConsumerRecord<String, Object> record, SubscriptionCatalogue catalogue) {
+        try {
+            apply(record, catalogue);
+        } finally {
+            synchronized (read) {
+                read.merge(record.partition(), record.offset() + 1, Math::max);
+                read.notifyAll();
+            }
+        }
+    }
+
+    private void apply(ConsumerRecord<String, Object> record, SubscriptionCatalogue catalogue) {
         SubscriptionKey key;
         try {
             key = SubscriptionKey.parse(record.key());

@@ -1,16 +1,15 @@
 package io.crmbridge.poller.subscription;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 
 /**
  * Adding, changing and removing subscriptions at runtime (use case): a change is validated against the table's
- * metadata, written to the store, and answered once this instance's catalogue holds it, so a read that follows
- * sees it. Whoever owns the subscription applies it from the catalogue within seconds.
+ * metadata and written to the store, which answers once this instance's catalogue holds it, so a read that
+ * follows sees it. Whoever owns the subscription applies it from the catalogue within seconds.
  */
 public final class SubscriptionAdmin {
 
@@ -19,16 +18,14 @@ public final class SubscriptionAdmin {
     private final SubscriptionStore store;
     private final CaptureTopics topics;
     private final Clock clock;
-    private final Duration readBack;
 
     public SubscriptionAdmin(SubscriptionCatalogue catalogue, SubscriptionValidation validation,
-                             SubscriptionStore store, CaptureTopics topics, Clock clock, Duration readBack) {
+                             SubscriptionStore store, CaptureTopics topics, Clock clock) {
         this.catalogue = catalogue;
         this.validation = validation;
         this.store = store;
         this.topics = topics;
         this.clock = clock;
-        this.readBack = readBack;
     }
 
     /** How a change ended. */
@@ -65,13 +62,12 @@ public final class SubscriptionAdmin {
             return new Undecided(undecided.reason());
         }
         SubscriptionSpec current = catalogue.spec(requested.key()).orElse(null);
-        Instant now = clock.instant();
+        // The contract keeps milliseconds: what is answered is what is stored.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         SubscriptionSpec written = ((SubscriptionValidation.Valid) verdict).spec().writtenBy(author, now, current,
                 reset);
         topics.prepare(written.key().entity()); // before an owner can poll it
         store.write(written);
-        awaitCatalogue(() -> catalogue.spec(written.key()).filter(s -> s.updatedAt().equals(now)
-                && s.sameSettingsAs(written)).isPresent());
         return new Stored(written, current == null);
     }
 
@@ -82,20 +78,6 @@ public final class SubscriptionAdmin {
             return new NotFound(key);
         }
         store.remove(key);
-        awaitCatalogue(() -> catalogue.spec(key).isEmpty());
         return new Removed(current.get());
-    }
-
-    /** Waits (bounded) until this instance's follower has read the write back. */
-    private void awaitCatalogue(BooleanSupplier done) {
-        long deadline = System.nanoTime() + readBack.toNanos();
-        while (!done.getAsBoolean() && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
     }
 }

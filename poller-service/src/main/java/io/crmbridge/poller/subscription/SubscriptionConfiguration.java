@@ -1,13 +1,13 @@
 package io.crmbridge.poller.subscription;
 
+import java.time.Clock;
+
 import io.crmbridge.crm.token.AccessTokenGrants;
 import io.crmbridge.crm.token.AccessTokens;
 import io.crmbridge.crm.token.GrantSettings;
 import io.crmbridge.crm.token.TokenCipher;
 import io.crmbridge.crm.topic.ConnectionTopics;
 import io.crmbridge.schemas.topics.Topics;
-import java.time.Clock;
-import java.time.Duration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -76,7 +76,7 @@ class SubscriptionConfiguration {
     SubscriptionAdmin subscriptionAdmin(SubscriptionCatalogue catalogue, ConnectionStates states, TableCatalog tables,
                                         KafkaSubscriptions store, CaptureTopics topics) {
         return new SubscriptionAdmin(catalogue, new SubscriptionValidation(states, tables), store, topics,
-                Clock.systemUTC(), Duration.ofSeconds(10));
+                Clock.systemUTC());
     }
 
     @Bean

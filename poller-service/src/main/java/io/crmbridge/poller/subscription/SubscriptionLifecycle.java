@@ -43,16 +43,7 @@ final class SubscriptionLifecycle implements SmartLifecycle {
             throw new IllegalStateException("crm.subscriptions could not be read: " + e, e);
         }
         List<SubscriptionSpec> seeds = catalogue.seedsToPublish(settings.seeds(Clock.systemUTC().instant()));
-        seeds.forEach(topic::write);
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!catalogue.seedsToPublish(seeds).isEmpty() && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
+        seeds.forEach(topic::write); // each returns once read back into the catalogue
         log.info("subscriptions: {} known, {} seeded from configuration now", catalogue.specs().size(), seeds.size());
         running = true;
     }

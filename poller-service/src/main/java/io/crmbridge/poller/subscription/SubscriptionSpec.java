@@ -84,6 +84,12 @@ public record SubscriptionSpec(SubscriptionKey key, String entitySet, List<Strin
                 formattedValues, reset ? base + 1 : base, now, author);
     }
 
+    /** This spec with the entity set its table's metadata names. */
+    SubscriptionSpec withEntitySet(String name) {
+        return new SubscriptionSpec(key, name, columns, strategy, start, interval, activeInterval, pageSize,
+                formattedValues, generation, updatedAt, updatedBy);
+    }
+
     /** Standard tables' entity sets are their logical names made plural (account → accounts). */
     static String plural(String logicalName) {
         String name = logicalName.toLowerCase(java.util.Locale.ROOT);

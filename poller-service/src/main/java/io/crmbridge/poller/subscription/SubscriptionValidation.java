@@ -75,9 +75,7 @@ public final class SubscriptionValidation {
         if (!problems.isEmpty()) {
             return new Invalid(problems);
         }
-        return new Valid(new SubscriptionSpec(key, table.entitySetName(), spec.columns(), spec.strategy(),
-                spec.start(), spec.interval(), spec.activeInterval(), spec.pageSize(), spec.formattedValues(),
-                spec.generation(), spec.updatedAt(), spec.updatedBy()));
+        return new Valid(spec.withEntitySet(table.entitySetName()));
     }
 
     private static List<String> settingProblems(SubscriptionSpec spec) {

@@ -1,5 +1,6 @@
 package io.crmbridge.poller.subscription;
 
+import java.security.Principal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,11 +12,13 @@ import java.util.Set;
 
 import io.crmbridge.crm.connection.ConnectionId;
 import org.springframework.boot.convert.DurationStyle;
+import org.springframework.core.codec.CodecException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -68,9 +71,8 @@ final class SubscriptionsEndpoint {
     private Mono<ServerResponse> put(ServerRequest request) {
         SubscriptionKey key = key(request);
         boolean reset = request.queryParam("reset").map(Boolean::parseBoolean).orElse(false);
-        return request.bodyToMono(Map.class).defaultIfEmpty(Map.of())
-                .onErrorResume(e -> Mono.just(Map.of("(body)", "not a JSON object")))
-                .zipWith(request.principal().map(p -> p.getName()).defaultIfEmpty("anonymous"))
+        return request.bodyToMono(Map.class).<Map<?, ?>>map(body -> body).defaultIfEmpty(Map.of())
+                .zipWith(request.principal().map(Principal::getName))
                 .flatMap(bodyAndAuthor -> {
                     List<String> problems = new ArrayList<>();
                     SubscriptionSpec requested = parse(key, bodyAndAuthor.getT1(), problems);
@@ -78,9 +80,15 @@ final class SubscriptionsEndpoint {
                         return badRequest(problems);
                     }
                     return Mono.<SubscriptionAdmin.Outcome>fromCallable(() -> admin.put(requested, reset,
-                                    String.valueOf(bodyAndAuthor.getT2())))
+                                    bodyAndAuthor.getT2()))
                             .subscribeOn(Schedulers.boundedElastic()).flatMap(this::answer);
-                });
+                })
+                .onErrorResume(SubscriptionsEndpoint::unreadableBody,
+                        e -> badRequest(List.of("the body is not a JSON object")));
+    }
+
+    private static boolean unreadableBody(Throwable e) {
+        return e instanceof CodecException || e instanceof ServerWebInputException;
     }
 
     private Mono<ServerResponse> delete(ServerRequest request) {
@@ -111,9 +119,8 @@ final class SubscriptionsEndpoint {
     /** The settings of a PUT body; every field it cannot use is a problem. */
     private SubscriptionSpec parse(SubscriptionKey key, Map<?, ?> body, List<String> problems) {
         body.keySet().stream().map(String::valueOf).filter(field -> !FIELDS.contains(field)).sorted()
-                .forEach(field -> problems.add(field.equals("(body)") ? "the body is not a JSON object"
-                        : "unknown field '" + field + "' (known: " + String.join(", ", FIELDS.stream().sorted()
-                        .toList()) + ")"));
+                .forEach(field -> problems.add("unknown field '" + field + "' (known: "
+                        + String.join(", ", FIELDS.stream().sorted().toList()) + ")"));
         List<String> columns = columns(body.get("columns"), problems);
         Strategy strategy = choice(body.get("strategy"), Strategy.class, defaults.strategy(), "strategy", problems);
         StartPosition start = choice(body.get("start"), StartPosition.class, defaults.start(), "start", problems);

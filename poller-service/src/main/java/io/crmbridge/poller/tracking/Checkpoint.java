@@ -45,11 +45,6 @@ public record Checkpoint(Strategy strategy, DeltaLink deltaLink, PageLink nextLi
                 subscription.columns());
     }
 
-    /** This position restored for generation {@code value} with {@code selected} columns (from the stored record). */
-    public Checkpoint withGeneration(int value, List<String> selected) {
-        return new Checkpoint(strategy, deltaLink, nextLink, watermark, synced, updatedAt, value, selected);
-    }
-
     /**
      * What {@code subscription} resumes from: nothing when it was reset since (it starts over); a re-sync when its
      * change-tracking columns changed (the delta link would return the old ones); otherwise this.

@@ -40,6 +40,8 @@ import org.springframework.validation.annotation.Validated;
  *                              default, some orgs keep 30 or 90): a delta link older than that needs a re-sync
  * @param tombstonesOnDelete    after each DELETED event, a tombstone with the same key (Debezium's
  *                              {@code tombstones.on.delete}), so a compacted copy of a change topic drops the record
+ * @param failingAfter          how long a subscription may keep failing (throttled, unreachable, refused, not
+ *                              committed) before CAPTURE_FAILING is published on {@code crm.capture-events}
  */
 @Validated
 @ConfigurationProperties("crmbridge.poller")
@@ -56,7 +58,8 @@ public record PollerSettings(@Valid @NotNull @DefaultValue TableDefaults default
                              @NotNull @DefaultValue("60s") Duration restoreTimeout,
                              @Valid @NotNull @DefaultValue DataverseClient dataverse,
                              @DefaultValue("true") boolean tombstonesOnDelete,
-                             @NotNull @DefaultValue("7d") Duration changeTrackingRetention) {
+                             @NotNull @DefaultValue("7d") Duration changeTrackingRetention,
+                             @NotNull @DefaultValue("5m") Duration failingAfter) {
 
     public PollerSettings {
         connections = connections == null ? Map.of() : Map.copyOf(connections);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -26,10 +27,13 @@ public final class SubscriptionCatalogue {
         this.defaults = defaults;
     }
 
-    /** A definition read from the topic; listeners hear of it only when it changes what is captured. */
+    /**
+     * A definition read from the topic; listeners hear of it only when it changes what is captured or asks for
+     * another snapshot.
+     */
     public void defined(SubscriptionSpec spec) {
         SubscriptionSpec previous = specs.put(spec.key(), spec);
-        if (!spec.sameSettingsAs(previous)) {
+        if (!spec.sameSettingsAs(previous) || !Objects.equals(spec.snapshot(), previous.snapshot())) {
             listeners.forEach(listener -> listener.accept(spec.key()));
         }
     }

@@ -79,6 +79,15 @@ class SubscriptionConfiguration {
                 Clock.systemUTC());
     }
 
+    /** crm.capture-signals: snapshots asked for through Kafka, acted on by one instance of the signal group. */
+    @Bean(initMethod = "start", destroyMethod = "close")
+    KafkaCaptureSignals kafkaCaptureSignals(KafkaProperties kafka, Topics topics, SubscriptionRecords records,
+                                            SubscriptionAdmin admin, PollerSettings settings,
+                                            KafkaSubscriptions subscriptions) {
+        return new KafkaCaptureSignals(kafka.buildConsumerProperties(), settings.groupId() + "-signals",
+                topics.captureSignals().name(), records, admin, subscriptions.caughtUp());
+    }
+
     @Bean
     RouterFunction<ServerResponse> subscriptionRoutes(SubscriptionAdmin admin, SubscriptionCatalogue catalogue) {
         return new SubscriptionsEndpoint(admin, catalogue).routes();

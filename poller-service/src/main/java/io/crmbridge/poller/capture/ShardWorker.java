@@ -24,9 +24,10 @@ import org.slf4j.LoggerFactory;
  * Polls the subscriptions of one owned shard, one page at a time, on a thread of its own: the shard's
  * {@link ChangeLog} runs one transaction at a time. Opens the log (which fences a previous owner), restores the
  * checkpoints, then always polls the subscription that is due first. A subscription with a snapshot on demand in
- * progress reads its snapshot pages whenever its own read is between polls and not due, so changes keep flowing at
- * their interval while the snapshot goes as fast as Dataverse answers; both reads run on this one thread, one
- * after the other, which is what keeps each record's events in the order of its states.
+ * progress reads its snapshot pages whenever its own read is between polls and not due (taking turns with it when
+ * both are), so changes keep flowing at their interval while the snapshot goes as fast as Dataverse answers; both
+ * reads run on this one thread, one after the other, which is what keeps each record's events in the order of
+ * its states.
  */
 final class ShardWorker implements Runnable {
 
@@ -64,6 +65,8 @@ final class ShardWorker implements Runnable {
         volatile int failures;
         /** When the next snapshot page may be read (after a failed one: its backoff). */
         Instant snapshotDue = Instant.MIN;
+        /** The last read was the subscription's own (not a snapshot page): a due snapshot page goes next. */
+        boolean ownReadLast;
         Instant failingSince;
         boolean failingAnnounced;
 
@@ -277,8 +280,11 @@ final class ShardWorker implements Runnable {
 
     private void poll(Polled p) {
         Instant started = capture.clock().instant();
-        // The subscription's own read first whenever it is due: a snapshot never holds changes back.
-        boolean snapshotPage = snapshotting(p) && p.due.isAfter(started);
+        // When both are due they take turns: a busy table (every poll finds changes, so its read is due again at
+        // once) neither starves the snapshot nor is held back by it for more than a page.
+        boolean snapshotPage = snapshotting(p) && !p.snapshotDue.isAfter(started)
+                && (p.due.isAfter(started) || p.ownReadLast);
+        p.ownReadLast = !snapshotPage;
         PollOutcome outcome;
         try {
             outcome = snapshotPage ? capture.capturing().snapshotPage(p.subscription, p.at, changeLog)

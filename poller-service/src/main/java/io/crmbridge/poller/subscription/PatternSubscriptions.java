@@ -129,8 +129,10 @@ final class PatternSubscriptions {
     }
 
     private boolean unsubscribe(PatternPlan.Unsubscribe step) {
-        SubscriptionAdmin.Outcome outcome = admin.remove(step.key(), SubscriptionSpec.PATTERN);
+        if (!(admin.remove(step.key(), SubscriptionSpec.PATTERN) instanceof SubscriptionAdmin.Removed)) {
+            return true; // removed meanwhile (by another instance): what the step wanted
+        }
         log.info("table patterns: unsubscribed {} ({}); its checkpoint is kept", step.key(), step.reason());
-        return outcome instanceof SubscriptionAdmin.Removed;
+        return true;
     }
 }

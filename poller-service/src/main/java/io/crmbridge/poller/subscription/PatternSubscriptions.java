@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import io.crmbridge.crm.connection.ConnectionId;
 import org.slf4j.Logger;
@@ -16,8 +18,9 @@ import org.slf4j.LoggerFactory;
  * Resolving each connection's table patterns against its org's tables (use case): the org's table list is read
  * anew, {@link PatternPlan} decides, and each step goes through {@link SubscriptionAdmin} like an API change
  * (validated against the table's metadata, its change topic prepared, stored on {@code crm.subscriptions}). A
- * connection whose tables cannot be listed now (no token yet, the org unreachable) keeps what it has until the
- * next resolution; a step that fails is planned again then.
+ * connection that cannot be polled now (no grant yet, token expired, disabled) or whose tables cannot be listed (the
+ * org unreachable, throttled) keeps what it has and is {@linkplain #pending pending} until a resolution succeeds;
+ * a step that fails is planned again at the next resolution.
  */
 final class PatternSubscriptions {
 
@@ -29,11 +32,16 @@ final class PatternSubscriptions {
     private final SubscriptionCatalogue catalogue;
     private final SubscriptionAdmin admin;
     private final Clock clock;
+    private final Predicate<ConnectionId> usable;
+    private final Set<ConnectionId> pending = ConcurrentHashMap.newKeySet();
 
+    /** {@code usable}: whether the connection may be polled now (its tables are not asked for otherwise). */
     PatternSubscriptions(Map<ConnectionId, TablePatterns> patterns, Function<ConnectionId, Set<String>> configured,
-                         TableCatalog tables, SubscriptionCatalogue catalogue, SubscriptionAdmin admin, Clock clock) {
+                         Predicate<ConnectionId> usable, TableCatalog tables, SubscriptionCatalogue catalogue,
+                         SubscriptionAdmin admin, Clock clock) {
         this.patterns = Map.copyOf(patterns);
         this.configured = configured;
+        this.usable = usable;
         this.tables = tables;
         this.catalogue = catalogue;
         this.admin = admin;
@@ -67,16 +75,28 @@ final class PatternSubscriptions {
         if (of == null) {
             return apply(connection, PatternPlan.withoutPatterns(connection, configured.apply(connection), catalogue));
         }
+        if (!usable.test(connection)) {
+            log.info("table patterns of connection {}: it cannot be polled now; resolved once it can", connection);
+            pending.add(connection);
+            return new Resolution(0, 0, 1);
+        }
         TableCatalog.Listing listing = tables.tables(connection);
         if (listing instanceof TableCatalog.Unavailable unavailable) {
             log.warn("table patterns of connection {}: the org's tables cannot be listed now ({}); its subscriptions"
                     + " stay as they are until the next metadata refresh", connection, unavailable.reason());
+            pending.add(connection);
             return new Resolution(0, 0, 1);
         }
+        pending.remove(connection);
         List<PatternPlan.Step> steps = PatternPlan.plan(connection, of, configured.apply(connection),
                 ((TableCatalog.Listed) listing).tables(), catalogue,
                 clock.instant().truncatedTo(ChronoUnit.MILLIS));
         return apply(connection, steps);
+    }
+
+    /** Whether the last resolution of {@code connection} could not read its tables (it waits for the next one). */
+    boolean pending(ConnectionId connection) {
+        return pending.contains(connection);
     }
 
     private Resolution apply(ConnectionId connection, List<PatternPlan.Step> steps) {

@@ -69,10 +69,12 @@ class SubscriptionConfiguration {
     /** Every instance resolves the table patterns: the same steps give the same specs, which change nothing. */
     @Bean
     SubscriptionLifecycle subscriptionLifecycle(KafkaSubscriptions topic, SubscriptionCatalogue catalogue,
-                                                PollerSettings settings, TableCatalog tables, SubscriptionAdmin admin) {
+                                                PollerSettings settings, TableCatalog tables, SubscriptionAdmin admin,
+                                                ConnectionStates states) {
         PatternSubscriptions patterns = new PatternSubscriptions(settings.tablePatterns(), settings::configuredTables,
-                tables, catalogue, admin, Clock.systemUTC());
-        return new SubscriptionLifecycle(topic, catalogue, settings, settings.restoreTimeout(), patterns);
+                connection -> states.status(connection) == ConnectionStatus.ACTIVE, tables, catalogue, admin,
+                Clock.systemUTC());
+        return new SubscriptionLifecycle(topic, catalogue, settings, settings.restoreTimeout(), patterns, states);
     }
 
     @Bean

@@ -27,16 +27,18 @@ final class SubscriptionLifecycle implements SmartLifecycle {
     private final PollerSettings settings;
     private final Duration timeout;
     private final PatternSubscriptions patterns;
+    private final ConnectionStates connections;
     private volatile boolean running;
     private ScheduledExecutorService refreshing;
 
     SubscriptionLifecycle(KafkaSubscriptions topic, SubscriptionCatalogue catalogue, PollerSettings settings,
-                          Duration timeout, PatternSubscriptions patterns) {
+                          Duration timeout, PatternSubscriptions patterns, ConnectionStates connections) {
         this.topic = topic;
         this.catalogue = catalogue;
         this.settings = settings;
         this.timeout = timeout;
         this.patterns = patterns;
+        this.connections = connections;
     }
 
     @Override
@@ -58,7 +60,27 @@ final class SubscriptionLifecycle implements SmartLifecycle {
         });
         refreshing.scheduleWithFixedDelay(this::resolvePatterns, 0, settings.metadataRefresh().toMillis(),
                 TimeUnit.MILLISECONDS);
+        // A connection that had no token at start-up need not wait a whole refresh for its first resolution.
+        connections.onChange(connection -> {
+            if (running && patterns.pending(connection)
+                    && connections.status(connection) == ConnectionStatus.ACTIVE) {
+                try {
+                    refreshing.execute(() -> resolvePatterns(connection));
+                } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                    // stopped meanwhile: nothing to resolve any more
+                }
+            }
+        });
         running = true;
+    }
+
+    private void resolvePatterns(io.crmbridge.crm.connection.ConnectionId connection) {
+        try {
+            patterns.resolve(connection);
+        } catch (RuntimeException e) {
+            log.warn("table patterns of connection {} could not be resolved ({}); tried again in {}", connection,
+                    e.toString(), settings.metadataRefresh());
+        }
     }
 
     private void resolvePatterns() {

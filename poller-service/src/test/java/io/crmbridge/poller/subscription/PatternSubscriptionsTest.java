@@ -27,6 +27,7 @@ class PatternSubscriptionsTest {
     private final List<SubscriptionKey> heard = new ArrayList<>();
     private final OrgTables org = new OrgTables();
     private final ConnectionStates connections = new ConnectionStates();
+    private volatile boolean usable = true;
     private final SubscriptionStore store = new SubscriptionStore() {
         @Override
         public void write(SubscriptionSpec spec) {
@@ -50,7 +51,7 @@ class PatternSubscriptionsTest {
 
     private PatternSubscriptions resolving(String... include) {
         return new PatternSubscriptions(Map.of(CONTOSO, TablePatterns.of("contoso", List.of(include), List.of())),
-                connection -> Set.of(), org, catalogue, admin, Clock.fixed(NOW, ZoneOffset.UTC));
+                connection -> Set.of(), connection -> usable, org, catalogue, admin, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @Test
@@ -94,6 +95,22 @@ class PatternSubscriptionsTest {
         assertThat(patterns.resolveAll()).isEqualTo(new PatternSubscriptions.Resolution(0, 0, 1));
         assertThat(writes).isEmpty();
         assertThat(catalogue.spec(SubscriptionKey.of("contoso", "account"))).isPresent();
+        assertThat(patterns.pending(CONTOSO)).isTrue();
+    }
+
+    @Test
+    void asksNothingOfAConnectionThatCannotBePolledNowAndKeepsItPendingUntilAResolutionSucceeds() {
+        org.add(table("account", "accounts", true));
+        PatternSubscriptions patterns = resolving("account");
+        usable = false;
+
+        assertThat(patterns.resolveAll()).isEqualTo(new PatternSubscriptions.Resolution(0, 0, 1));
+        assertThat(patterns.pending(CONTOSO)).isTrue();
+        assertThat(org.listed).isZero();
+        usable = true;
+
+        assertThat(patterns.resolve(CONTOSO)).isEqualTo(new PatternSubscriptions.Resolution(1, 0, 0));
+        assertThat(patterns.pending(CONTOSO)).isFalse();
     }
 
     @Test
@@ -138,6 +155,7 @@ class PatternSubscriptionsTest {
         final Map<String, TableMetadata> tables = new ConcurrentHashMap<>();
         final Map<String, TableMetadata> columns = new ConcurrentHashMap<>();
         volatile boolean unavailable;
+        volatile int listed;
 
         void add(TableMetadata... listed) {
             for (TableMetadata table : listed) {
@@ -161,6 +179,7 @@ class PatternSubscriptionsTest {
 
         @Override
         public Listing tables(ConnectionId connection) {
+            listed++;
             return unavailable ? new Unavailable("unreachable") : new Listed(List.copyOf(tables.values()));
         }
     }

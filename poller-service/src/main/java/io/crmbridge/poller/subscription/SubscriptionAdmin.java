@@ -98,11 +98,16 @@ public final class SubscriptionAdmin {
 
     /** Stops capturing the table; its checkpoint is kept, so adding it again resumes where it stopped. */
     public Outcome remove(SubscriptionKey key) {
+        return remove(key, null);
+    }
+
+    /** As {@link #remove(SubscriptionKey)}, the tombstone saying who removed it (null: the admin API). */
+    Outcome remove(SubscriptionKey key, String removedBy) {
         Optional<SubscriptionSpec> current = catalogue.spec(key);
         if (current.isEmpty()) {
             return new NotFound(key);
         }
-        store.remove(key);
+        store.remove(key, removedBy);
         return new Removed(current.get());
     }
 }

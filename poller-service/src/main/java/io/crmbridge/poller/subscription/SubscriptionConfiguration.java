@@ -66,10 +66,15 @@ class SubscriptionConfiguration {
                 topics.subscriptions().name(), records, catalogue);
     }
 
+    /** Every instance resolves the table patterns: the same steps give the same specs, which change nothing. */
     @Bean
     SubscriptionLifecycle subscriptionLifecycle(KafkaSubscriptions topic, SubscriptionCatalogue catalogue,
-                                                PollerSettings settings) {
-        return new SubscriptionLifecycle(topic, catalogue, settings, settings.restoreTimeout());
+                                                PollerSettings settings, TableCatalog tables, SubscriptionAdmin admin,
+                                                ConnectionStates states) {
+        PatternSubscriptions patterns = new PatternSubscriptions(settings.tablePatterns(), settings::configuredTables,
+                connection -> states.status(connection) == ConnectionStatus.ACTIVE, tables, catalogue, admin,
+                Clock.systemUTC());
+        return new SubscriptionLifecycle(topic, catalogue, settings, settings.restoreTimeout(), patterns, states);
     }
 
     @Bean

@@ -17,7 +17,8 @@ import java.util.Objects;
  * @param formattedValues null: the default
  * @param generation      counts resets: a checkpoint of a lower generation is not resumed, the subscription starts
  *                        over
- * @param updatedBy       {@link #SEED} for the start-up seed from configuration, otherwise the API caller
+ * @param updatedBy       {@link #SEED} for the start-up seed from configuration, {@link #PATTERN} for a table matched
+ *                        by the connection's table patterns, otherwise the API caller
  * @param snapshot        the latest snapshot on demand asked for; null when none
  */
 public record SubscriptionSpec(SubscriptionKey key, String entitySet, List<String> columns, Strategy strategy,
@@ -27,6 +28,8 @@ public record SubscriptionSpec(SubscriptionKey key, String entitySet, List<Strin
 
     /** Who wrote a definition seeded from configuration. */
     public static final String SEED = "configuration";
+    /** Who wrote (or removed) a definition made by a connection's table patterns. */
+    public static final String PATTERN = "configuration-pattern";
 
     public SubscriptionSpec {
         Objects.requireNonNull(key, "key");
@@ -76,6 +79,11 @@ public record SubscriptionSpec(SubscriptionKey key, String entitySet, List<Strin
     /** Whether this was seeded from configuration (an API write is never overwritten by a seed). */
     public boolean seeded() {
         return SEED.equals(updatedBy);
+    }
+
+    /** Whether the connection's table patterns made this (only those are changed or removed by the patterns). */
+    public boolean madeByPattern() {
+        return PATTERN.equals(updatedBy);
     }
 
     /** Whether both capture the same way (who wrote them and when, and snapshots asked for, aside). */

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import io.crmbridge.events.CaptureEventType;
 import io.crmbridge.events.ChangeType;
 import io.crmbridge.events.RecordChanged;
 import io.crmbridge.sandbox.admin.ArmedFault;
@@ -80,6 +81,13 @@ class ResyncCrashIT {
                 assertThat(resync).hasSize(100);
             });
             assertThat(scenario.tombstones("resync-kill", "account")).as("one per reconciled delete").isEqualTo(50);
+            assertThat(scenario.captureEvents("resync-kill", CaptureEventType.RESYNC_REQUIRED)).singleElement()
+                    .satisfies(e -> assertThat(e.getReasonCode()).isNotBlank());
+            assertThat(scenario.captureEvents("resync-kill", CaptureEventType.RESYNC_COMPLETED)).singleElement()
+                    .satisfies(e -> {
+                        assertThat(e.getDeletes()).isEqualTo(50L);
+                        assertThat(e.getRows()).as("records held after the re-sync").isEqualTo(250L);
+                    });
             assertThat(scenario.tombstoneMismatches("resync-kill", "account")).isEmpty();
         }
     }

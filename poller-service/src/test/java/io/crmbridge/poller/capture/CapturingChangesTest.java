@@ -9,9 +9,12 @@ import java.util.Set;
 import io.crmbridge.poller.TestClock;
 import io.crmbridge.poller.subscription.StartPosition;
 import io.crmbridge.poller.subscription.Strategy;
+import io.crmbridge.poller.subscription.Subscription;
 import io.crmbridge.poller.tracking.ChangeKind;
+import io.crmbridge.poller.tracking.Checkpoint;
 import io.crmbridge.poller.tracking.FeedFailure;
 import io.crmbridge.poller.tracking.InMemoryChangeFeed;
+import io.crmbridge.poller.tracking.SnapshotProgress;
 import org.junit.jupiter.api.Test;
 
 import static io.crmbridge.poller.capture.ExactlyOnce.assertExactlyOnce;
@@ -134,6 +137,13 @@ class CapturingChangesTest {
         assertThat(resync).filteredOn(c -> c.kind() == ChangeKind.UPDATED).extracting(CapturedChange::recordId)
                 .containsExactlyInAnyOrderElementsOf(ids.subList(5, 10));
         assertThat(resync).hasSize(10);
+        assertThat(changeLog.notices()).extracting(CaptureNotice::type).containsSubsequence(
+                CaptureNotice.Type.SNAPSHOT_STARTED, CaptureNotice.Type.SNAPSHOT_COMPLETED,
+                CaptureNotice.Type.RESYNC_REQUIRED, CaptureNotice.Type.RESYNC_COMPLETED);
+        CaptureNotice completed = changeLog.notices().get(changeLog.notices().size() - 1);
+        assertThat(completed.type()).isEqualTo(CaptureNotice.Type.RESYNC_COMPLETED);
+        assertThat(completed.deletes()).isEqualTo(5);
+        assertThat(completed.rows()).as("records held after the re-sync").isEqualTo(15);
         assertThat(changeLog.indexed(ACCOUNTS)).containsOnlyKeys(ids.subList(5, 20));
         assertExactlyOnce(changeLog.committed(), table.currentVersions(), Set.copyOf(ids.subList(0, 5)));
     }
@@ -156,6 +166,13 @@ class CapturingChangesTest {
         assertThat(resync).filteredOn(c -> c.kind() == ChangeKind.DELETED).hasSize(5);
         assertThat(resync).filteredOn(c -> c.kind() == ChangeKind.UPDATED).hasSize(5);
         assertThat(resync).hasSize(10);
+        assertThat(changeLog.notices()).extracting(CaptureNotice::type).containsSubsequence(
+                CaptureNotice.Type.SNAPSHOT_STARTED, CaptureNotice.Type.SNAPSHOT_COMPLETED,
+                CaptureNotice.Type.RESYNC_REQUIRED, CaptureNotice.Type.RESYNC_COMPLETED);
+        CaptureNotice completed = changeLog.notices().get(changeLog.notices().size() - 1);
+        assertThat(completed.type()).isEqualTo(CaptureNotice.Type.RESYNC_COMPLETED);
+        assertThat(completed.deletes()).isEqualTo(5);
+        assertThat(completed.rows()).as("records held after the re-sync").isEqualTo(15);
         assertExactlyOnce(changeLog.committed(), table.currentVersions(), Set.copyOf(ids.subList(0, 5)));
     }
 
@@ -318,6 +335,59 @@ class CapturingChangesTest {
 
         assertThat(changeLog.committed().get(0).eventId()).isEqualTo(otherLog.committed().get(0).eventId())
                 .isEqualTo(EventIds.upserted(ACCOUNTS, id, etag));
+    }
+
+    @Test
+    void aSnapshotOnDemandPublishesEveryRowAgainPageByPageBesideTheDeltaLinkAndLeavesTheIndexAlone() {
+        List<String> ids = createAccounts(5);
+        Subscription accounts = SubscriptionFixture.accounts(2);
+        driver(accounts).pollUntilCaughtUp();
+        List<CapturedChange> initial = changeLog.committed();
+        Map<String, String> indexed = changeLog.indexed(ACCOUNTS);
+        Checkpoint caughtUp = changeLog.checkpoint(ACCOUNTS);
+        CapturingChanges capturing = new CapturingChanges(table, clock, CaptureMetrics.NONE, Duration.ofHours(1));
+
+        Checkpoint at = caughtUp.withSnapshot(SnapshotProgress.started("s1", clock.instant()));
+        List<PollOutcome> outcomes = new ArrayList<>();
+        do {
+            outcomes.add(capturing.snapshotPage(accounts, at, changeLog));
+            at = ((PollOutcome.Captured) outcomes.get(outcomes.size() - 1)).next();
+        } while (((PollOutcome.Captured) outcomes.get(outcomes.size() - 1)).more());
+
+        List<CapturedChange> snapshot = changeLog.committed().subList(initial.size(), changeLog.committed().size());
+        assertThat(outcomes).hasSize(3); // pages of 2
+        assertThat(snapshot).extracting(CapturedChange::kind).containsOnly(ChangeKind.SNAPSHOT);
+        assertThat(snapshot).extracting(CapturedChange::recordId).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(snapshot).extracting(CapturedChange::eventId).as("not dropped as repeats of the initial sync's")
+                .doesNotContainAnyElementsOf(initial.stream().map(CapturedChange::eventId).toList());
+        assertThat(changeLog.notices()).filteredOn(n -> "s1".equals(n.snapshotId()))
+                .extracting(CaptureNotice::type, CaptureNotice::rows).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(CaptureNotice.Type.SNAPSHOT_STARTED, 0L),
+                        org.assertj.core.groups.Tuple.tuple(CaptureNotice.Type.SNAPSHOT_PROGRESS, 2L),
+                        org.assertj.core.groups.Tuple.tuple(CaptureNotice.Type.SNAPSHOT_PROGRESS, 4L),
+                        org.assertj.core.groups.Tuple.tuple(CaptureNotice.Type.SNAPSHOT_COMPLETED, 5L));
+        Checkpoint done = changeLog.checkpoint(ACCOUNTS);
+        assertThat(done.snapshot().completed()).isTrue();
+        assertThat(done.snapshotting()).isFalse();
+        assertThat(done.deltaLink()).as("the subscription's own read is where it was").isEqualTo(caughtUp.deltaLink());
+        assertThat(changeLog.indexed(ACCOUNTS)).isEqualTo(indexed);
+    }
+
+    @Test
+    void aSnapshotPageThatCannotBeReadIsDeferredAndCommitsNothing() {
+        createAccounts(3);
+        Subscription accounts = SubscriptionFixture.accounts(10);
+        driver(accounts).pollUntilCaughtUp();
+        int transactions = changeLog.transactions();
+        Checkpoint at = changeLog.checkpoint(ACCOUNTS).withSnapshot(SnapshotProgress.started("s2", clock.instant()));
+        table.failNext(FeedFailure.THROTTLED, Duration.ofSeconds(3));
+
+        PollOutcome outcome = new CapturingChanges(table, clock, CaptureMetrics.NONE, Duration.ofHours(1))
+                .snapshotPage(accounts, at, changeLog);
+
+        assertThat(outcome).isInstanceOfSatisfying(PollOutcome.Deferred.class,
+                d -> assertThat(d.reason()).isEqualTo(FeedFailure.THROTTLED));
+        assertThat(changeLog.transactions()).isEqualTo(transactions);
     }
 
     /** The delta token expires; meanwhile the first five rows are deleted and the next five updated. */

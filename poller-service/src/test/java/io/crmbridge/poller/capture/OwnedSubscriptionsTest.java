@@ -3,12 +3,14 @@ package io.crmbridge.poller.capture;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import io.crmbridge.crm.connection.ConnectionId;
 import io.crmbridge.poller.subscription.ConnectionStates;
 import io.crmbridge.poller.subscription.ConnectionStatus;
+import io.crmbridge.poller.subscription.SnapshotRequest;
 import io.crmbridge.poller.subscription.StartPosition;
 import io.crmbridge.poller.subscription.Strategy;
 import io.crmbridge.poller.subscription.PollerSettings;
@@ -16,6 +18,7 @@ import io.crmbridge.poller.subscription.Subscription;
 import io.crmbridge.poller.subscription.SubscriptionCatalogue;
 import io.crmbridge.poller.subscription.SubscriptionSpec;
 import io.crmbridge.poller.subscription.SubscriptionKey;
+import io.crmbridge.poller.tracking.ChangeKind;
 import io.crmbridge.poller.tracking.FeedFailure;
 import io.crmbridge.poller.tracking.InMemoryChangeFeed;
 import org.junit.jupiter.api.AfterEach;
@@ -135,6 +138,59 @@ class OwnedSubscriptionsTest {
         int reads = table.reads();
         await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> table.reads() == reads);
         assertThat(changeLog.committed()).isEmpty();
+    }
+
+    @Test
+    void saysWhenASubscriptionStartsRunsASnapshotAskedForWithoutSayingItStartedAgainAndSaysWhenItStops() {
+        connections.defined(CONTOSO, URI.create("https://contoso"), true);
+        table.create(Map.of("name", "a"));
+        table.create(Map.of("name", "b"));
+        SubscriptionCatalogue catalogue = catalogue(accounts);
+        try (OwnedSubscriptions steered = owned(catalogue, Duration.ofMinutes(5))) {
+            steered.assigned(0, key -> key.equals(accounts.key()), () -> changeLog);
+            await().atMost(Duration.ofSeconds(10)).until(() -> changeLog.committed().size() == 2);
+
+            catalogue.defined(catalogue.spec(accounts.key()).orElseThrow()
+                    .withSnapshot(new SnapshotRequest("again", Instant.now(), "test")));
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> types(CaptureNotice.Type.SNAPSHOT_COMPLETED) == 2);
+            assertThat(changeLog.committed()).extracting(CapturedChange::kind).containsOnly(ChangeKind.SNAPSHOT)
+                    .hasSize(4);
+            assertThat(types(CaptureNotice.Type.SUBSCRIPTION_STARTED)).as("a snapshot is no restart").isEqualTo(1);
+
+            catalogue.removed(accounts.key());
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> types(CaptureNotice.Type.SUBSCRIPTION_STOPPED) == 1);
+            assertThat(changeLog.notices()).last().extracting(CaptureNotice::subscription).isEqualTo(accounts.key());
+        }
+    }
+
+    @Test
+    void saysOnceThatASubscriptionKeepsFailingAndThatItRecovered() {
+        connections.defined(CONTOSO, URI.create("https://contoso"), true);
+        for (int i = 0; i < 12; i++) { // backoff 20, 40, 80, 160, then 200 ms: about 2 s of failures
+            table.failNext(FeedFailure.TRANSIENT, Duration.ZERO);
+        }
+        try (OwnedSubscriptions failing = owned(catalogue(accounts), Duration.ofMillis(300))) {
+            failing.assigned(0, key -> key.equals(accounts.key()), () -> changeLog);
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> types(CaptureNotice.Type.CAPTURE_RECOVERED) == 1);
+            assertThat(types(CaptureNotice.Type.CAPTURE_FAILING)).isEqualTo(1);
+            CaptureNotice failingNotice = changeLog.notices().stream()
+                    .filter(n -> n.type() == CaptureNotice.Type.CAPTURE_FAILING).findFirst().orElseThrow();
+            assertThat(failingNotice.reasonCode()).isEqualTo("TRANSIENT");
+            assertThat(failingNotice.failingSince()).isBefore(failingNotice.occurredAt().minusMillis(299));
+        }
+    }
+
+    private long types(CaptureNotice.Type type) {
+        return changeLog.notices().stream().filter(n -> n.type() == type).count();
+    }
+
+    private OwnedSubscriptions owned(SubscriptionCatalogue catalogue, Duration failingAfter) {
+        return new OwnedSubscriptions(catalogue, new CapturingChanges(table, Clock.systemUTC(), CaptureMetrics.NONE,
+                Duration.ofHours(1)), connections, new Pacing(Duration.ofMillis(20), Duration.ofMillis(200)),
+                Clock.systemUTC(), Duration.ofSeconds(2), Duration.ofSeconds(5), failingAfter);
     }
 
     static SubscriptionCatalogue catalogue(Subscription... subscriptions) {

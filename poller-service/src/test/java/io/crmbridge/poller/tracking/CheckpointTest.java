@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.crmbridge.crm.record.DeltaLink;
+import io.crmbridge.poller.subscription.SnapshotRequest;
 import io.crmbridge.poller.subscription.StartPosition;
 import io.crmbridge.poller.subscription.Strategy;
 import io.crmbridge.poller.subscription.Subscription;
@@ -45,6 +46,42 @@ class CheckpointTest {
         Checkpoint unknown = Checkpoint.caughtUp(LINK, AT);
         assertThat(unknown.resumedBy(accounts(List.of("name", "revenue"), 0)))
                 .as("written before columns were recorded: resumed as it is").isEqualTo(unknown);
+    }
+
+    @Test
+    void aSnapshotRequestRunsOncePerIdAndKeepsItsProgressThroughAReSync() {
+        Checkpoint caughtUp = Checkpoint.caughtUp(LINK, AT);
+        Subscription asked = asking(StartPosition.SNAPSHOT, "s1");
+
+        Checkpoint started = caughtUp.requested(asked, AT);
+
+        assertThat(started.snapshot()).isEqualTo(SnapshotProgress.started("s1", AT));
+        assertThat(started.snapshotting()).isTrue();
+        assertThat(started.betweenPolls()).as("a snapshot page may go now").isTrue();
+        Checkpoint halfWay = started.withSnapshot(started.snapshot().after(PageLink.of("https://org/next"), 5000));
+        assertThat(halfWay.requested(asked, AT.plusSeconds(60))).as("the same id again").isEqualTo(halfWay);
+        assertThat(halfWay.forResync().snapshot()).as("a re-sync keeps the snapshot's place")
+                .isEqualTo(halfWay.snapshot());
+        assertThat(halfWay.forResync().betweenPolls()).as("but its pages wait for the re-sync").isFalse();
+        assertThat(halfWay.requested(asking(StartPosition.SNAPSHOT, "s2"), AT).snapshot().id())
+                .as("another id starts over").isEqualTo("s2");
+        assertThat(caughtUp.requested(accounts(List.of("name"), 0), AT)).as("nothing asked for").isEqualTo(caughtUp);
+    }
+
+    @Test
+    void aSnapshotAskedForBeforeTheInitialSyncIsThatSync() {
+        Checkpoint fresh = Checkpoint.none(Strategy.CHANGE_TRACKING);
+
+        assertThat(fresh.requested(asking(StartPosition.SNAPSHOT, "s1"), AT).snapshot().completed())
+                .as("the initial sync publishes every row as SNAPSHOT").isTrue();
+        assertThat(fresh.requested(asking(StartPosition.NOW, "s1"), AT).snapshotting())
+                .as("a start from NOW publishes none: the snapshot runs").isTrue();
+    }
+
+    private static Subscription asking(StartPosition start, String snapshotId) {
+        return new Subscription(SubscriptionKey.of("contoso", "account"), "accounts", List.of("name"),
+                Strategy.CHANGE_TRACKING, Duration.ofSeconds(1), Duration.ofSeconds(1), 5000, start, true, 0,
+                new SnapshotRequest(snapshotId, AT, "admin"));
     }
 
     private static Subscription accounts(List<String> columns, int generation) {

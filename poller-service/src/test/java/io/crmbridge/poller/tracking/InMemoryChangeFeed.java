@@ -110,6 +110,8 @@ public final class InMemoryChangeFeed implements ChangeFeed {
             return failures.poll();
         }
         Link link = request instanceof FeedRequest.FullSync ? new Link("full", "", version, 0, 0)
+                : request instanceof FeedRequest.Snapshot snapshot ? (snapshot.next() == null
+                ? new Link("full", "", version, 0, 0) : Link.parse(snapshot.next().toString()))
                 : request instanceof FeedRequest.ModifiedSince since
                 ? new Link("modified", since.from() == null ? "" : since.from().toString(), version, 0, 0)
                 : Link.parse(request instanceof FeedRequest.NextPage next ? next.link().toString()

@@ -49,7 +49,8 @@ class CaptureConfiguration {
                                           CapturingChanges capturing, ConnectionStates connections) {
         return new OwnedSubscriptions(catalogue, capturing, connections,
                 new Pacing(settings.initialBackoff(), settings.maxBackoff()), Clock.systemUTC(),
-                settings.modifiedOnOverlap(), settings.stopTimeout(), settings.failingAfter());
+                settings.modifiedOnOverlap(), settings.stopTimeout(), settings.failingAfter(),
+                settings.metadataRefresh());
     }
 
     @Bean

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import io.crmbridge.poller.subscription.StartPosition;
 import io.crmbridge.poller.subscription.Subscription;
@@ -13,6 +14,7 @@ import io.crmbridge.poller.tracking.Change;
 import io.crmbridge.poller.tracking.ChangeKind;
 import io.crmbridge.poller.tracking.ChangeFeed;
 import io.crmbridge.poller.tracking.Checkpoint;
+import io.crmbridge.poller.tracking.ColumnsChange;
 import io.crmbridge.poller.tracking.FeedFailure;
 import io.crmbridge.poller.tracking.FeedRequest;
 import io.crmbridge.poller.tracking.FeedResult;
@@ -48,6 +50,11 @@ final class CapturingChanges {
         this.clock = clock;
         this.metrics = metrics;
         this.quietCommitInterval = quietCommitInterval;
+    }
+
+    /** See {@link ChangeFeed#refreshColumns}. */
+    Optional<ColumnsChange> refreshColumns(Subscription subscription) {
+        return feed.refreshColumns(subscription);
     }
 
     /** {@code subscription} has been failing for longer than the threshold, or no longer is. */

@@ -54,13 +54,15 @@ public final class OwnedSubscriptions implements AutoCloseable {
     /**
      * @param catalogue   every subscription (of every instance)
      * @param stopTimeout  how long a revoked shard may take to finish its page before its thread is interrupted
-     * @param failingAfter how long a subscription may fail before CAPTURE_FAILING is published
+     * @param failingAfter    how long a subscription may fail before CAPTURE_FAILING is published
+     * @param metadataRefresh how often each subscription's table metadata is read anew (SCHEMA_CHANGED)
      */
     public OwnedSubscriptions(SubscriptionCatalogue catalogue, CapturingChanges capturing,
                               ConnectionStates connections, Pacing pacing, Clock clock, Duration overlap,
-                              Duration stopTimeout, Duration failingAfter) {
+                              Duration stopTimeout, Duration failingAfter, Duration metadataRefresh) {
         this.catalogue = catalogue;
-        this.capture = new ShardWorker.Capture(capturing, connections, pacing, clock, overlap, failingAfter);
+        this.capture = new ShardWorker.Capture(capturing, connections, pacing, clock, overlap, failingAfter,
+                metadataRefresh);
         this.stopTimeout = stopTimeout;
         connections.onChange(connection -> shards.values().forEach(r -> r.worker().connectionChanged(connection)));
         // Off the catalogue's thread: restarting a worker waits for its page to finish.

@@ -48,10 +48,11 @@ final class ShardWorker implements Runnable {
 
     /** What the worker shares with its siblings. */
     /**
-     * @param failingAfter how long a subscription may fail before CAPTURE_FAILING is published
+     * @param failingAfter    how long a subscription may fail before CAPTURE_FAILING is published
+     * @param metadataRefresh how often each subscription's table metadata is read anew (SCHEMA_CHANGED)
      */
     record Capture(CapturingChanges capturing, ConnectionStates connections, Pacing pacing, Clock clock,
-                   Duration overlap, Duration failingAfter) {
+                   Duration overlap, Duration failingAfter, Duration metadataRefresh) {
     }
 
     /** One subscription's state in this worker. Written by the worker thread, read by status(). */
@@ -69,6 +70,8 @@ final class ShardWorker implements Runnable {
         boolean ownReadLast;
         Instant failingSince;
         boolean failingAnnounced;
+        /** When the table's metadata is read anew. */
+        Instant columnsDue = Instant.MAX;
 
         Polled(Subscription subscription, Tracking tracking) {
             this.subscription = subscription;
@@ -206,6 +209,7 @@ final class ShardWorker implements Runnable {
             p.at = at.requested(p.subscription, now);
             p.due = now;
             p.snapshotDue = now;
+            p.columnsDue = now.plus(capture.metadataRefresh());
         });
     }
 
@@ -331,6 +335,9 @@ final class ShardWorker implements Runnable {
             p.at = captured.next();
             p.failures = 0;
             recovered(p, now);
+            if (!captured.more() && !now.isBefore(p.columnsDue)) {
+                checkColumns(p, now);
+            }
         } else if (outcome instanceof PollOutcome.Resync resync) {
             p.at = resync.next();
             p.failures = 0;
@@ -377,6 +384,17 @@ final class ShardWorker implements Runnable {
             log.warn("shard {}: page of {} not committed ({} in a row): {}", shard, p.subscription.key(), p.failures,
                     ((PollOutcome.NotCommitted) outcome).reason());
         }
+    }
+
+    /** Between polls, now and then: has a column appeared in or disappeared from the table? */
+    private void checkColumns(Polled p, Instant now) {
+        p.columnsDue = now.plus(capture.metadataRefresh());
+        capture.capturing().refreshColumns(p.subscription).ifPresent(change -> {
+            log.info("shard {}: the columns of {} changed: added {}, removed {}", shard, p.subscription.key(),
+                    change.added(), change.removed());
+            announce(List.of(CaptureNotice.schemaChanged(p.subscription.key(), capture.clock().instant(),
+                    change.added(), change.removed())));
+        });
     }
 
     private void recovered(Polled p, Instant now) {

@@ -1,5 +1,7 @@
 package io.crmbridge.poller.tracking;
 
+import java.util.Optional;
+
 import io.crmbridge.poller.subscription.Subscription;
 
 /**
@@ -11,4 +13,13 @@ import io.crmbridge.poller.subscription.Subscription;
 public interface ChangeFeed {
 
     FeedResult read(Subscription subscription, FeedRequest request);
+
+    /**
+     * Reads the table's metadata anew and, when its columns differ from those the feed reads the rows with, reads
+     * the rows with the new ones from now on and says how they changed; empty when nothing changed, the feed has not
+     * read the table yet, or the metadata cannot be read now (asked again later).
+     */
+    default Optional<ColumnsChange> refreshColumns(Subscription subscription) {
+        return Optional.empty();
+    }
 }

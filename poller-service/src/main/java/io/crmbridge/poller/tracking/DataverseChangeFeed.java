@@ -108,6 +108,32 @@ public final class DataverseChangeFeed implements ChangeFeed {
         return connection.query(parser, from == null ? query : query.filter("modifiedon ge " + odata(from)), options);
     }
 
+    @Override
+    public Optional<ColumnsChange> refreshColumns(Subscription subscription) {
+        RecordParser known = parsers.get(subscription.key());
+        Optional<URI> orgUrl = connections.orgUrl(subscription.key().connection());
+        if (known == null || orgUrl.isEmpty()) {
+            return Optional.empty();
+        }
+        Outcome<TableMetadata> outcome;
+        try {
+            outcome = api.connection(subscription.key().connection(), orgUrl.get())
+                    .refreshedTable(subscription.entity()).block(readTimeout);
+        } catch (RuntimeException e) {
+            log.debug("metadata of {} not read now: {}", subscription.key(), e.toString());
+            return Optional.empty();
+        }
+        if (!(outcome instanceof Outcome.Success<TableMetadata> success)) {
+            return Optional.empty(); // a 404 (the table was deleted) shows in the next read; anything else: later
+        }
+        ColumnsChange change = ColumnsChange.between(known.table().columns().keySet(), success.value().columns().keySet());
+        if (change.none() || known.table().columns().isEmpty()) {
+            return Optional.empty(); // a table first read without metadata has no columns to compare with
+        }
+        parsers.put(subscription.key(), new RecordParser(success.value()));
+        return Optional.of(change);
+    }
+
     /** The parser of the table, made from its metadata the first time (a failure to read it is the read's). */
     private Outcome<RecordParser> parser(Subscription subscription, DataverseConnection connection) {
         RecordParser known = parsers.get(subscription.key());

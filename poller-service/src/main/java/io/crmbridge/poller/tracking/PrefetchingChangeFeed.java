@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -58,6 +59,11 @@ final class PrefetchingChangeFeed implements ChangeFeed {
                     CompletableFuture.supplyAsync(() -> feed.read(subscription, next), executor)));
         }
         return result;
+    }
+
+    @Override
+    public Optional<ColumnsChange> refreshColumns(Subscription subscription) {
+        return feed.refreshColumns(subscription);
     }
 
     private static FeedResult await(CompletableFuture<FeedResult> result) {

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import io.crmbridge.crm.connection.ConnectionId;
 import io.crmbridge.poller.subscription.ConnectionStates;
@@ -18,8 +20,12 @@ import io.crmbridge.poller.subscription.Subscription;
 import io.crmbridge.poller.subscription.SubscriptionCatalogue;
 import io.crmbridge.poller.subscription.SubscriptionSpec;
 import io.crmbridge.poller.subscription.SubscriptionKey;
+import io.crmbridge.poller.tracking.ChangeFeed;
 import io.crmbridge.poller.tracking.ChangeKind;
+import io.crmbridge.poller.tracking.ColumnsChange;
 import io.crmbridge.poller.tracking.FeedFailure;
+import io.crmbridge.poller.tracking.FeedRequest;
+import io.crmbridge.poller.tracking.FeedResult;
 import io.crmbridge.poller.tracking.InMemoryChangeFeed;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +47,7 @@ class OwnedSubscriptionsTest {
     private final OwnedSubscriptions owned = new OwnedSubscriptions(catalogue(accounts, slow),
             new CapturingChanges(table, Clock.systemUTC(), CaptureMetrics.NONE, Duration.ofHours(1)), connections,
             new Pacing(Duration.ofMillis(20), Duration.ofMillis(200)), Clock.systemUTC(), Duration.ofSeconds(2),
-            Duration.ofSeconds(5), Duration.ofMinutes(5));
+            Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofMinutes(15));
 
     @AfterEach
     void close() {
@@ -100,7 +106,7 @@ class OwnedSubscriptionsTest {
         try (OwnedSubscriptions patient = new OwnedSubscriptions(catalogue(accounts),
                 new CapturingChanges(table, Clock.systemUTC(), CaptureMetrics.NONE, Duration.ofHours(1)),
                 connections, new Pacing(Duration.ofMillis(20), Duration.ofHours(1)), Clock.systemUTC(),
-                Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofMinutes(5))) {
+                Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofMinutes(15))) {
             connections.defined(CONTOSO, URI.create("https://contoso"), true);
             table.failNext(FeedFailure.UNAUTHORIZED, Duration.ZERO);
             patient.assigned(0, key -> key.equals(accounts.key()), () -> changeLog);
@@ -183,6 +189,38 @@ class OwnedSubscriptionsTest {
         }
     }
 
+    @Test
+    void saysWhenAColumnAppearsInOrDisappearsFromTheTablesMetadata() {
+        connections.defined(CONTOSO, URI.create("https://contoso"), true);
+        ConcurrentLinkedQueue<ColumnsChange> metadata = new ConcurrentLinkedQueue<>();
+        ChangeFeed feed = new ChangeFeed() {
+            @Override
+            public FeedResult read(Subscription subscription, FeedRequest request) {
+                return table.read(subscription, request);
+            }
+
+            @Override
+            public Optional<ColumnsChange> refreshColumns(Subscription subscription) {
+                return Optional.ofNullable(metadata.poll());
+            }
+        };
+        try (OwnedSubscriptions watching = new OwnedSubscriptions(catalogue(accounts), new CapturingChanges(feed,
+                Clock.systemUTC(), CaptureMetrics.NONE, Duration.ofHours(1)), connections,
+                new Pacing(Duration.ofMillis(20), Duration.ofMillis(200)), Clock.systemUTC(), Duration.ofSeconds(2),
+                Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofMillis(100))) {
+            watching.assigned(0, key -> key.equals(accounts.key()), () -> changeLog);
+            await().atMost(Duration.ofSeconds(10)).until(() -> changeLog.transactions() >= 1);
+
+            metadata.add(new ColumnsChange(List.of("cr123_tier"), List.of("fax")));
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> types(CaptureNotice.Type.SCHEMA_CHANGED) == 1);
+            CaptureNotice changed = changeLog.notices().stream()
+                    .filter(n -> n.type() == CaptureNotice.Type.SCHEMA_CHANGED).findFirst().orElseThrow();
+            assertThat(changed.columnsAdded()).containsExactly("cr123_tier");
+            assertThat(changed.columnsRemoved()).containsExactly("fax");
+        }
+    }
+
     private long types(CaptureNotice.Type type) {
         return changeLog.notices().stream().filter(n -> n.type() == type).count();
     }
@@ -190,7 +228,7 @@ class OwnedSubscriptionsTest {
     private OwnedSubscriptions owned(SubscriptionCatalogue catalogue, Duration failingAfter) {
         return new OwnedSubscriptions(catalogue, new CapturingChanges(table, Clock.systemUTC(), CaptureMetrics.NONE,
                 Duration.ofHours(1)), connections, new Pacing(Duration.ofMillis(20), Duration.ofMillis(200)),
-                Clock.systemUTC(), Duration.ofSeconds(2), Duration.ofSeconds(5), failingAfter);
+                Clock.systemUTC(), Duration.ofSeconds(2), Duration.ofSeconds(5), failingAfter, Duration.ofMinutes(15));
     }
 
     static SubscriptionCatalogue catalogue(Subscription... subscriptions) {

@@ -187,12 +187,13 @@ class DeploymentFilesTest {
     }
 
     @Test
-    void theAlertsCoverExpiredConnectionsRefreshFailuresLagPollerErrorsDeadLettersAndWaitingCommands() {
+    void theAlertsCoverExpiredConnectionsRefreshFailuresLagPollerErrorsResyncsFailingCaptureDeadLettersAndWaiting() {
         String expressions = alertRules().stream().map(rule -> rule.get("expr").toString())
                 .collect(Collectors.joining("\n"));
         assertThat(expressions).contains("crmbridge_token_connection_state{state=\"EXPIRED\"}",
                 "crmbridge_token_refresh_failures_total", "crmbridge_poller_lag_seconds",
-                "crmbridge_poller_errors_total", "crmbridge_action_dead_letters_total", "crmbridge_action_waiting");
+                "crmbridge_poller_errors_total", "crmbridge_poller_resyncs_total", "crmbridge_poller_failing",
+                "crmbridge_action_dead_letters_total", "crmbridge_action_waiting");
     }
 
     @Test
@@ -200,8 +201,8 @@ class DeploymentFilesTest {
         String expressions = String.join("\n", dashboardExpressions());
         assertThat(expressions).contains("crmbridge_token_connection_state",
                 "crmbridge_token_access_token_expires_in_seconds", "crmbridge_poller_changes_published_total",
-                "crmbridge_poller_lag_seconds", "crmbridge_action_results_total",
-                "crmbridge_action_dead_letters_total", "crmbridge_action_waiting");
+                "crmbridge_poller_lag_seconds", "crmbridge_poller_resyncs_total", "crmbridge_poller_failing",
+                "crmbridge_action_results_total", "crmbridge_action_dead_letters_total", "crmbridge_action_waiting");
     }
 
     @Test

@@ -1,0 +1,191 @@
+package io.crmbridge.local.cli;
+
+import java.io.PrintStream;
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import io.crmbridge.local.cli.Cli.UsageException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.MissingNode;
+
+/**
+ * {@code subscriptions list [<connection>] | add <connection> <table> [settings] [--reset] |
+ * remove <connection> <table> | snapshot <connection> <table>}: the poller's subscriptions admin API.
+ *
+ * <p>What an answer means, for every action: 2xx done (printed as a table or a sentence, or as it came with
+ * {@code --json}); 400 the poller's problems, one a line; 401 the credentials were refused; 404 there is no such
+ * subscription; 503 the table's metadata cannot be read now; anything else its status and body. All but 2xx exit 1,
+ * and the poller changed nothing.
+ */
+final class Subscriptions {
+
+    private final Action action;
+    private final PollerAdmin poller;
+    private final boolean json;
+
+    /** What was asked for, checked before any request. */
+    record Action(String name, Optional<String> connection, Optional<String> table, Map<String, Object> body,
+                  boolean reset) {
+
+        String key() {
+            return connection.orElseThrow() + ":" + table.orElseThrow();
+        }
+    }
+
+    private Subscriptions(Action action, PollerAdmin poller, boolean json) {
+        this.action = action;
+        this.poller = poller;
+        this.json = json;
+    }
+
+    /** The command of {@code options}: usage errors first, then the credentials from {@code env}. */
+    static Subscriptions of(CliOptions options, Map<String, String> env) {
+        Action action = action(options);
+        return new Subscriptions(action, PollerAdmin.of(options.poller(), env), options.json());
+    }
+
+    static Action action(CliOptions options) {
+        List<String> words = options.arguments();
+        if (words.isEmpty()) {
+            throw new UsageException("subscriptions needs an action: list, add, remove or snapshot");
+        }
+        String name = words.get(0);
+        List<String> rest = words.subList(1, words.size());
+        if (!name.equals("add") && (!options.subscription().isEmpty() || options.reset())) {
+            throw new UsageException("the settings and --reset go with subscriptions add only");
+        }
+        return switch (name) {
+            case "list" -> {
+                if (rest.size() > 1) {
+                    throw new UsageException("subscriptions list takes at most a connection, got " + rest.size()
+                            + " arguments");
+                }
+                yield new Action(name, rest.stream().findFirst().map(Subscriptions::connection), Optional.empty(),
+                        Map.of(), false);
+            }
+            case "add", "remove", "snapshot" -> {
+                if (rest.size() != 2) {
+                    throw new UsageException("subscriptions " + name + " takes <connection> <table>, got "
+                            + rest.size() + " arguments");
+                }
+                yield new Action(name, Optional.of(connection(rest.get(0))), Optional.of(table(rest.get(1))),
+                        name.equals("add") ? SubscriptionBody.of(options.subscription()) : Map.of(), options.reset());
+            }
+            default -> throw new UsageException("unknown subscriptions action: " + name
+                    + " (list, add, remove or snapshot)");
+        };
+    }
+
+    /** The request the action makes. */
+    HttpRequest request() {
+        String c = action.connection().orElse(null);
+        String t = action.table().orElse(null);
+        return switch (action.name()) {
+            case "list" -> poller.list(action.connection());
+            case "add" -> poller.put(c, t, AvroJson.mapper().writeValueAsString(action.body()), action.reset());
+            case "remove" -> poller.remove(c, t);
+            default -> poller.snapshot(c, t);
+        };
+    }
+
+    int run(PrintStream out) {
+        PollerAdmin.Answer answer = poller.send(request());
+        if (answer.status() / 100 != 2) {
+            throw new IllegalStateException(failure(answer));
+        }
+        if (json) {
+            out.println(answer.body());
+            return Cli.OK;
+        }
+        JsonNode body = parse(answer.body());
+        switch (action.name()) {
+            case "list" -> print(out, body);
+            case "add" -> out.println((answer.status() == 201 ? "created " : "changed ")
+                    + SubscriptionTable.summary(body) + (action.reset() ? " (reset: starts over)" : ""));
+            case "remove" -> out.println("removed " + action.key() + "; its checkpoint is kept: adding it again"
+                    + " resumes from it");
+            default -> out.println("snapshot " + body.path("snapshotId").asString() + " of " + action.key()
+                    + " requested at " + body.path("requestedAt").asString() + "; its SNAPSHOT events follow on "
+                    + KafkaClients.PREFIX + ".changes." + action.table().orElseThrow());
+        }
+        return Cli.OK;
+    }
+
+    private static void print(PrintStream out, JsonNode subscriptions) {
+        if (subscriptions.isEmpty()) {
+            out.println("no subscriptions");
+            return;
+        }
+        SubscriptionTable.lines(subscriptions).forEach(out::println);
+    }
+
+    private String failure(PollerAdmin.Answer answer) {
+        return switch (answer.status()) {
+            case 400 -> "the poller refused " + action.key() + ", nothing changed:" + problems(answer.body());
+            case 401 -> "the poller at " + poller.base() + " refused the credentials of user " + poller.user()
+                    + " (check --user, and " + PollerAdmin.PASSWORD_ENV + " or the variable of --password-env)";
+            case 404 -> notFound();
+            case 503 -> "the poller cannot answer now, nothing changed: " + lenient(answer.body()).path("error")
+                    .asString(answer.body());
+            default -> "the poller answered " + answer.status() + ": " + answer.body();
+        };
+    }
+
+    private String notFound() {
+        if (action.table().isEmpty()) {
+            return "the poller at " + poller.base() + " has no subscriptions API";
+        }
+        // The snapshot endpoint is newer than the rest: tell an older poller from a missing subscription.
+        if (action.name().equals("snapshot")
+                && poller.send(poller.get(action.connection().orElseThrow(), action.table().orElseThrow()))
+                .status() == 200) {
+            return "the poller at " + poller.base() + " has no snapshot endpoint (an older version?)";
+        }
+        return "there is no subscription " + action.key();
+    }
+
+    private static String problems(String body) {
+        List<String> problems = new ArrayList<>();
+        lenient(body).path("problems").forEach(p -> problems.add(p.asString()));
+        if (problems.isEmpty()) {
+            problems.add(body);
+        }
+        return problems.stream().map(p -> System.lineSeparator() + "  " + p).reduce("", String::concat);
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            return AvroJson.mapper().readTree(body == null || body.isBlank() ? "{}" : body);
+        } catch (JacksonException e) {
+            throw new IllegalStateException("the poller's answer is not JSON: " + body, e);
+        }
+    }
+
+    // For an error's body, which a proxy in between may have written: not JSON is no JSON node.
+    private static JsonNode lenient(String body) {
+        try {
+            return parse(body);
+        } catch (IllegalStateException e) {
+            return MissingNode.getInstance();
+        }
+    }
+
+    private static String connection(String name) {
+        if (!name.matches("[A-Za-z0-9_.-]+")) {
+            throw new UsageException("not a connection id: " + name);
+        }
+        return name;
+    }
+
+    private static String table(String name) {
+        if (!name.matches("[A-Za-z0-9_]+")) {
+            throw new UsageException("not a table logical name: " + name);
+        }
+        return name.toLowerCase(Locale.ROOT);
+    }
+}

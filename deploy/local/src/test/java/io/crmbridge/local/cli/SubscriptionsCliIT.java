@@ -76,6 +76,14 @@ class SubscriptionsCliIT {
     }
 
     @Test
+    void aSnapshotOfASubscriptionThatDoesNotExistSaysWhich(LocalStack stack) {
+        Run snapshot = run(stack, ENV, "subscriptions", "snapshot", "contoso-app", "lead");
+
+        assertThat(snapshot.exitCode).isEqualTo(Cli.FAILED);
+        assertThat(snapshot.err).contains("there is no subscription contoso-app:lead");
+    }
+
+    @Test
     void aWrongPasswordIsReportedAsRefusedCredentialsWithoutPrintingIt(LocalStack stack) {
         Run list = run(stack, Map.of("CRMBRIDGE_ADMIN_PASSWORD", "not-the-password"), "subscriptions", "list");
 

@@ -42,6 +42,11 @@ public final class PollerProcess implements AutoCloseable {
         }
     }
 
+    /** The process id, as the poller names itself ({@code pid@host}) in the capture events it publishes. */
+    public long pid() {
+        return process.pid();
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

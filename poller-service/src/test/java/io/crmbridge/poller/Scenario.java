@@ -12,6 +12,10 @@ import java.util.UUID;
 
 import io.crmbridge.crm.token.EncryptionKeys;
 import io.crmbridge.crm.token.TokenCipher;
+import io.crmbridge.events.CaptureEvent;
+import io.crmbridge.events.CaptureEventType;
+import io.crmbridge.events.CaptureSignal;
+import io.crmbridge.events.CaptureSignalType;
 import io.crmbridge.events.AccessTokenGrant;
 import io.crmbridge.events.AuthKind;
 import io.crmbridge.events.AuthorityType;
@@ -265,6 +269,24 @@ public final class Scenario implements AutoCloseable {
     public long uncommittedRecordCount(String connection, String entity) {
         return readAll(name + ".changes." + entity, "read_uncommitted").stream()
                 .filter(r -> r.key().startsWith(connection + ":")).count();
+    }
+
+    /** The capture events of {@code connection} on {@code crm.capture-events}, as a read_committed consumer sees them. */
+    public List<CaptureEvent> captureEvents(String connection) {
+        return readAll(topics.captureEvents().name(), "read_committed").stream()
+                .map(r -> (CaptureEvent) r.value()).filter(e -> e.getConnectionId().equals(connection)).toList();
+    }
+
+    /** The capture events of {@code connection} of one type. */
+    public List<CaptureEvent> captureEvents(String connection, CaptureEventType type) {
+        return captureEvents(connection).stream().filter(e -> e.getType() == type).toList();
+    }
+
+    /** Plays a team automating through Kafka: a SNAPSHOT signal on {@code crm.capture-signals}. */
+    public void signalSnapshot(String connection, String table, String signalId) {
+        send(topics.captureSignals().name(), connection + ":" + table, CaptureSignal.newBuilder()
+                .setSignalId(signalId).setConnectionId(connection).setTable(table).setType(CaptureSignalType.SNAPSHOT)
+                .setRequestedBy("scenario").setSentAt(Instant.now()).build());
     }
 
     /** The token requests the poller published (as the token-service would read them). */

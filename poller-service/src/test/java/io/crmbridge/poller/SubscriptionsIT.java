@@ -6,11 +6,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
+import io.crmbridge.events.CaptureEvent;
+import io.crmbridge.events.CaptureEventType;
 import io.crmbridge.events.ChangeType;
 import io.crmbridge.events.RecordChanged;
 import io.crmbridge.sandbox.dataverse.Table;
@@ -38,7 +43,7 @@ class SubscriptionsIT {
     static void start() {
         rig = new PollerRig();
         scenario = rig.scenario("subscriptions");
-        for (String connection : List.of("added", "removed", "invalid", "seeded")) {
+        for (String connection : List.of("added", "removed", "invalid", "seeded", "snapshot")) {
             scenario.connect(connection);
         }
         scenario.poll("seeded", "account", "name");
@@ -67,6 +72,10 @@ class SubscriptionsIT {
                 .extracting(RecordChanged::getRecordId).containsExactly(first.toString()));
         assertThat(scenario.changes("added", "contact").get(0).getAttributes()).containsKey("firstname")
                 .doesNotContainKey("lastname");
+        await().atMost(FIVE_SECONDS).untilAsserted(() -> assertThat(scenario.captureEvents("added"))
+                .extracting(e -> e.getTable() + " " + e.getType() + " " + e.getSnapshotId())
+                .containsSubsequence("contact SUBSCRIPTION_STARTED null", "contact SNAPSHOT_STARTED initial",
+                        "contact SNAPSHOT_COMPLETED initial"));
 
         HttpResponse<String> changed = put("/api/subscriptions/added/contact", """
                 {"columns": ["firstname", "lastname"], "interval": "200ms"}""");
@@ -97,6 +106,8 @@ class SubscriptionsIT {
 
         assertThat(removed.statusCode()).as(removed.body()).isEqualTo(200);
         assertThat(get("/api/subscriptions/removed/account").statusCode()).isEqualTo(404);
+        await().atMost(FIVE_SECONDS).untilAsserted(() -> assertThat(scenario.captureEvents("removed",
+                CaptureEventType.SUBSCRIPTION_STOPPED)).extracting(CaptureEvent::getTable).containsExactly("account"));
         long[] requests = {-1};
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofSeconds(1)).until(() -> {
             long now = scenario.org("removed").requestCounts().total();
@@ -115,6 +126,55 @@ class SubscriptionsIT {
         await().atMost(FIVE_SECONDS).untilAsserted(() -> assertThat(scenario.changes("removed", "account"))
                 .extracting(c -> c.getRecordId() + " " + c.getChangeType())
                 .containsExactlyInAnyOrder(before + " SNAPSHOT", during + " CREATED")); // two rows, two partitions
+    }
+
+    @Test
+    void aSnapshotOnDemandRepublishesEveryRowOnceWhileChangesFlowAndSaysSoOnTheCaptureEvents() {
+        Table accounts = scenario.org("snapshot").table("account");
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            rows.add(accounts.create(Map.of("name", "row " + i)).toString());
+        }
+        assertThat(put("/api/subscriptions/snapshot/account", """
+                {"columns": ["name"], "pageSize": 7, "interval": "200ms"}""").statusCode()).isEqualTo(201);
+        await().atMost(FIVE_SECONDS).until(() -> scenario.changes("snapshot", "account").size() == 30);
+        UUID created = accounts.create(Map.of("name", "after the initial sync"));
+        await().atMost(FIVE_SECONDS).until(() -> scenario.changes("snapshot", "account").size() == 31);
+        rows.add(created.toString());
+
+        HttpResponse<String> asked = post("/api/subscriptions/snapshot/account/snapshot?id=first");
+
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(202);
+        assertThat(asked.body()).contains("\"snapshotId\":\"first\"").contains("\"repeated\":false");
+        accounts.update(created, Map.of("name", "changed during the snapshot"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> scenario.captureEvents("snapshot",
+                CaptureEventType.SNAPSHOT_COMPLETED).stream().anyMatch(e -> "first".equals(e.getSnapshotId())));
+        List<RecordChanged> changes = scenario.changes("snapshot", "account");
+        Map<String, Long> snapshots = changes.stream().filter(c -> c.getChangeType() == ChangeType.SNAPSHOT)
+                .collect(Collectors.groupingBy(RecordChanged::getRecordId, Collectors.counting()));
+        Map<String, Long> expected = new HashMap<>();
+        rows.forEach(id -> expected.put(id, 2L)); // the initial sync's and the snapshot's
+        expected.put(created.toString(), 1L);
+        assertThat(snapshots).isEqualTo(expected);
+        List<CaptureEvent> events = scenario.captureEvents("snapshot").stream()
+                .filter(e -> "first".equals(e.getSnapshotId())).toList();
+        assertThat(events).extracting(CaptureEvent::getType).startsWith(CaptureEventType.SNAPSHOT_STARTED)
+                .endsWith(CaptureEventType.SNAPSHOT_COMPLETED).hasSize(1 + 5); // 31 rows, pages of 7
+        assertThat(events).last().extracting(CaptureEvent::getRows).isEqualTo(31L);
+        await().atMost(FIVE_SECONDS).untilAsserted(() -> assertThat(scenario.changes("snapshot", "account"))
+                .filteredOn(c -> c.getRecordId().equals(created.toString())).last()
+                .satisfies(c -> assertThat(c.getAttributes()).containsEntry("name", "changed during the snapshot")));
+
+        HttpResponse<String> again = post("/api/subscriptions/snapshot/account/snapshot?id=first");
+        assertThat(again.statusCode()).isEqualTo(202);
+        assertThat(again.body()).contains("\"repeated\":true");
+        accounts.update(created, Map.of("name", "after the snapshot"));
+        await().atMost(FIVE_SECONDS).untilAsserted(() -> assertThat(scenario.changes("snapshot", "account"))
+                .filteredOn(c -> c.getRecordId().equals(created.toString())).last()
+                .extracting(c -> c.getAttributes().get("name")).isEqualTo("after the snapshot"));
+        assertThat(scenario.changes("snapshot", "account")).filteredOn(c -> c.getChangeType() == ChangeType.SNAPSHOT)
+                .as("asked again with the same id: nothing re-read").hasSize(30 + 31);
+        assertThat(post("/api/subscriptions/snapshot/contact/snapshot").statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -162,6 +222,10 @@ class SubscriptionsIT {
     private static HttpResponse<String> put(String path, String json) {
         return send(HttpRequest.newBuilder(base().resolve(path)).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private static HttpResponse<String> post(String path) {
+        return send(HttpRequest.newBuilder(base().resolve(path)).POST(HttpRequest.BodyPublishers.noBody()));
     }
 
     private static HttpResponse<String> get(String path) {

@@ -1,6 +1,8 @@
 package io.crmbridge.crm.metadata;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -59,6 +61,26 @@ public final class MetadataJson {
             sets.put(entity.path("LogicalName").asString(), entity.path("EntitySetName").asString());
         }
         return sets;
+    }
+
+    /**
+     * The tables of {@code EntityDefinitions?$select=LogicalName,EntitySetName,PrimaryIdAttribute,
+     * ChangeTrackingEnabled}, without columns; a table without an entity set name (not reachable through the Web
+     * API) is left out.
+     */
+    public static List<TableMetadata> tables(byte[] body) {
+        List<TableMetadata> tables = new ArrayList<>();
+        for (JsonNode entity : read(body).path("value")) {
+            String logicalName = entity.path("LogicalName").asString("");
+            String entitySet = entity.path("EntitySetName").asString("");
+            if (logicalName.isEmpty() || entitySet.isEmpty()) {
+                continue;
+            }
+            tables.add(new TableMetadata(logicalName, entitySet,
+                    entity.path("PrimaryIdAttribute").asString(logicalName + "id"),
+                    entity.path("ChangeTrackingEnabled").asBoolean(false), Map.of(), Map.of()));
+        }
+        return tables;
     }
 
     private static Map<String, String> derivedNavigations(JsonNode attribute, boolean customTable) {

@@ -1,6 +1,7 @@
 package io.crmbridge.crm.webapi;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -105,6 +106,22 @@ public final class DataverseConnection {
     /** A table's metadata (names, primary key, change tracking, column types, navigations); cached. */
     public Mono<Outcome<TableMetadata>> table(String logicalName) {
         return definitions.table(logicalName);
+    }
+
+    /**
+     * A table's metadata read now, bypassing the cache and replacing what it kept: for whoever must see a change
+     * (a column added, change tracking switched on); later {@link #table} calls answer the fresh metadata.
+     */
+    public Mono<Outcome<TableMetadata>> refreshedTable(String logicalName) {
+        return definitions.refreshedTable(logicalName);
+    }
+
+    /**
+     * Every table of the org, read now and never cached: logical name, entity set name, primary key and whether
+     * change tracking is enabled; no columns (each table's {@link TableMetadata#columns()} is empty).
+     */
+    public Mono<Outcome<List<TableMetadata>>> tables() {
+        return definitions.tables();
     }
 
     /** Every table's entity set name by logical name, for {@code @odata.bind}; cached. */

@@ -1,5 +1,6 @@
 package io.crmbridge.crm.webapi;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -9,12 +10,16 @@ import reactor.core.publisher.Mono;
 
 /**
  * Table metadata of one org, read from {@code EntityDefinitions} once and kept: tables change rarely, and every
- * parser and writer needs them. Failures are not kept, so the next call asks again.
+ * parser and writer needs them. Failures are not kept, so the next call asks again. Whoever must see a change of
+ * the metadata (a table added, change tracking switched on) asks anew: {@link #tables()} is never cached, and
+ * {@link #refreshedTable} replaces what is kept of one table.
  */
 final class EntityDefinitions {
 
     private static final String TABLE_SELECT = "$select=LogicalName,EntitySetName,PrimaryIdAttribute,"
             + "ChangeTrackingEnabled,IsCustomEntity&$expand=Attributes";
+    private static final String LIST_SELECT = "$select=LogicalName,EntitySetName,PrimaryIdAttribute,"
+            + "ChangeTrackingEnabled";
     private static final String RELATIONSHIP_SELECT = "$select=ReferencingAttribute,ReferencedEntity,"
             + "ReferencingEntityNavigationPropertyName";
 
@@ -29,6 +34,20 @@ final class EntityDefinitions {
     Mono<Outcome<TableMetadata>> table(String logicalName) {
         return tables.computeIfAbsent(logicalName, name -> cachedOnSuccess(fetchTable(name),
                 () -> tables.remove(name)));
+    }
+
+    /** Every table of the org, read now (names and change tracking; no columns); not cached. */
+    Mono<Outcome<List<TableMetadata>>> tables() {
+        return connection.execute(WebApiRequest.get("EntityDefinitions?" + LIST_SELECT))
+                .map(outcome -> outcome.map(response -> MetadataJson.tables(response.body())));
+    }
+
+    /** One table's metadata read now, replacing what was kept of it (a failure keeps nothing). */
+    Mono<Outcome<TableMetadata>> refreshedTable(String logicalName) {
+        Mono<Outcome<TableMetadata>> fresh = cachedOnSuccess(fetchTable(logicalName),
+                () -> tables.remove(logicalName));
+        tables.put(logicalName, fresh);
+        return fresh;
     }
 
     Mono<Outcome<Map<String, String>>> entitySets() {

@@ -1,11 +1,13 @@
 package io.crmbridge.crm.metadata;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class MetadataJsonTest {
 
@@ -64,6 +66,23 @@ class MetadataJsonTest {
                 {"value":[{"LogicalName":"account","EntitySetName":"accounts"},
                           {"LogicalName":"opportunity","EntitySetName":"opportunities"}]}""")))
                 .isEqualTo(Map.of("account", "accounts", "opportunity", "opportunities"));
+    }
+
+    @Test
+    void readsTheListOfTablesWithTheirChangeTrackingAndLeavesOutTablesWithoutAnEntitySet() {
+        List<TableMetadata> tables = MetadataJson.tables(bytes("""
+                {"value":[
+                  {"LogicalName":"account","EntitySetName":"accounts","PrimaryIdAttribute":"accountid",
+                   "ChangeTrackingEnabled":true},
+                  {"LogicalName":"lead","EntitySetName":"leads","PrimaryIdAttribute":"leadid",
+                   "ChangeTrackingEnabled":false},
+                  {"LogicalName":"msdyn_internal","EntitySetName":null,"ChangeTrackingEnabled":false}
+                ]}"""));
+
+        assertThat(tables).extracting(TableMetadata::logicalName, TableMetadata::entitySetName,
+                        TableMetadata::changeTrackingEnabled)
+                .containsExactly(tuple("account", "accounts", true), tuple("lead", "leads", false));
+        assertThat(tables.get(0).columns()).as("the list names no columns").isEmpty();
     }
 
     private static byte[] bytes(String text) {

@@ -49,7 +49,7 @@ class CaptureConfiguration {
                                           CapturingChanges capturing, ConnectionStates connections) {
         return new OwnedSubscriptions(catalogue, capturing, connections,
                 new Pacing(settings.initialBackoff(), settings.maxBackoff()), Clock.systemUTC(),
-                settings.modifiedOnOverlap(), settings.stopTimeout());
+                settings.modifiedOnOverlap(), settings.stopTimeout(), settings.failingAfter());
     }
 
     @Bean
@@ -80,7 +80,7 @@ class CaptureConfiguration {
                                     ChangeRecords records, PollerSettings settings) {
         return new KafkaChangeLogs(new KafkaChangeLogs.Clients(producerConfig(kafka), kafka.buildConsumerProperties(),
                 settings.transactionalIdPrefix(), topics.pollerCheckpoints().name(), topics.pollerRecords().name(),
-                settings.restoreTimeout()), changeTopics, records, settings.tombstonesOnDelete());
+                topics.captureEvents().name(), settings.restoreTimeout()), changeTopics, records, settings.tombstonesOnDelete());
     }
 
     @Bean

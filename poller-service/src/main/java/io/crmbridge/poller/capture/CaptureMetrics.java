@@ -27,6 +27,9 @@ interface CaptureMetrics {
     /** The delta token expired and a re-sync started: a connection-level warning. */
     void resynced(SubscriptionKey subscription);
 
+    /** The subscription has been failing for longer than the threshold (CAPTURE_FAILING), or no longer is. */
+    void failing(SubscriptionKey subscription, boolean failing);
+
     /** Metrics that go nowhere, for tests. */
     CaptureMetrics NONE = new CaptureMetrics() {
         @Override
@@ -51,6 +54,10 @@ interface CaptureMetrics {
 
         @Override
         public void resynced(SubscriptionKey subscription) {
+        }
+
+        @Override
+        public void failing(SubscriptionKey subscription, boolean failing) {
         }
     };
 

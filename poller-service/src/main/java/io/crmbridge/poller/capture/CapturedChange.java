@@ -47,6 +47,14 @@ public record CapturedChange(String eventId, SubscriptionKey subscription, Strin
                 subscription.strategy(), capturedAt);
     }
 
+    /** A row read by the snapshot on demand {@code snapshotId}: an event of its own, apart from the row's changes. */
+    static CapturedChange snapshot(Subscription subscription, FeedRow.Upserted row, String snapshotId,
+                                   Instant capturedAt) {
+        return new CapturedChange(EventIds.snapshot(subscription.key(), row.id(), row.etag(), snapshotId),
+                subscription.key(), row.id(), ChangeKind.SNAPSHOT, row.modifiedOn(), row.version(), row.attributes(),
+                row.formattedValues(), subscription.strategy(), capturedAt);
+    }
+
     /** A deleted row: no modifiedon, version, columns or formatted values. */
     static CapturedChange deleted(Subscription subscription, String recordId, Instant capturedAt) {
         return new CapturedChange(EventIds.deleted(subscription.key(), recordId), subscription.key(), recordId,

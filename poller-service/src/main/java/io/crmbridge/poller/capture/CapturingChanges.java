@@ -6,14 +6,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.crmbridge.poller.subscription.StartPosition;
 import io.crmbridge.poller.subscription.Subscription;
+import io.crmbridge.poller.subscription.SubscriptionKey;
 import io.crmbridge.poller.tracking.Change;
+import io.crmbridge.poller.tracking.ChangeKind;
 import io.crmbridge.poller.tracking.ChangeFeed;
 import io.crmbridge.poller.tracking.Checkpoint;
 import io.crmbridge.poller.tracking.FeedFailure;
 import io.crmbridge.poller.tracking.FeedRequest;
 import io.crmbridge.poller.tracking.FeedResult;
 import io.crmbridge.poller.tracking.FeedRow;
+import io.crmbridge.poller.tracking.SnapshotProgress;
 import io.crmbridge.poller.tracking.Step;
 import io.crmbridge.poller.tracking.Tracking;
 import org.slf4j.Logger;
@@ -46,6 +50,11 @@ final class CapturingChanges {
         this.quietCommitInterval = quietCommitInterval;
     }
 
+    /** {@code subscription} has been failing for longer than the threshold, or no longer is. */
+    void failing(SubscriptionKey subscription, boolean failing) {
+        metrics.failing(subscription, failing);
+    }
+
     /** Polls {@code subscription} once from {@code at}. */
     public PollOutcome poll(Subscription subscription, Tracking tracking, Checkpoint at, ChangeLog changeLog) {
         FeedRequest request = tracking.next(at);
@@ -54,7 +63,7 @@ final class CapturingChanges {
         Instant receivedAt = clock.instant();
         metrics.polled(subscription.key(), Duration.between(sentAt, receivedAt));
         if (result instanceof FeedResult.Failed failed) {
-            return failed(subscription, at, failed);
+            return failed(subscription, at, failed, changeLog);
         }
         FeedResult.Page page = (FeedResult.Page) result;
         if (tracking.endsWithDeltaLink() && page.next().isEmpty() && page.delta().isEmpty()) {
@@ -67,32 +76,108 @@ final class CapturingChanges {
             return new PollOutcome.Captured(at, 0, false, step.newest()); // nothing changed: keep the committed position
         }
         List<CapturedChange> changes = captured(subscription, step.changes(), receivedAt);
-        CommitOutcome outcome = changeLog.append(subscription.key(), changes, step.indexed(),
-                step.next().writtenFor(subscription));
+        // A snapshot on demand goes on beside the subscription's own read, whose steps know nothing of it.
+        Checkpoint next = step.next().withSnapshot(at.snapshot()).writtenFor(subscription);
+        CommitOutcome outcome = changeLog.append(subscription.key(), changes, step.indexed(), next,
+                notices(subscription, tracking, at, step, receivedAt));
         if (outcome instanceof CommitOutcome.Committed) {
             tracking.committed(step);
         }
-        return committed(subscription, changes, step, outcome, Duration.between(receivedAt, clock.instant()));
+        return committed(subscription, changes, next, step, outcome, Duration.between(receivedAt, clock.instant()));
     }
 
-    private PollOutcome failed(Subscription subscription, Checkpoint at, FeedResult.Failed failed) {
+    /**
+     * Reads and publishes the next page of {@code at}'s snapshot on demand: every row as a SNAPSHOT event (of its
+     * own id, so a consumer dropping repeated event ids keeps it), with the snapshot's progress and its capture
+     * events, in one transaction. The record index is not changed: a row the snapshot publishes at a newer state
+     * than the subscription's read has yet to see is published again by that read, after the SNAPSHOT, so each
+     * record's events stay in the order of their states.
+     */
+    public PollOutcome snapshotPage(Subscription subscription, Checkpoint at, ChangeLog changeLog) {
+        SnapshotProgress progress = at.snapshot();
+        Instant sentAt = clock.instant();
+        FeedResult result = feed.read(subscription, progress.request());
+        Instant receivedAt = clock.instant();
+        metrics.polled(subscription.key(), Duration.between(sentAt, receivedAt));
+        if (result instanceof FeedResult.Failed failed) {
+            metrics.failed(subscription.key(), failed.reason());
+            return new PollOutcome.Deferred(failed.reason() == FeedFailure.SYNC_EXPIRED ? FeedFailure.PERMANENT
+                    : failed.reason(), failed.retryAfter(), "snapshot " + progress.id() + ": " + failed.detail());
+        }
+        FeedResult.Page page = (FeedResult.Page) result;
+        List<CapturedChange> changes = new ArrayList<>(page.rows().size());
+        for (FeedRow row : page.rows()) {
+            if (row instanceof FeedRow.Upserted upserted) {
+                changes.add(CapturedChange.snapshot(subscription, upserted, progress.id(), receivedAt));
+            }
+        }
+        SnapshotProgress after = progress.after(page.next().orElse(null), changes.size());
+        List<CaptureNotice> notices = new ArrayList<>();
+        if (progress.notStarted()) {
+            notices.add(CaptureNotice.snapshot(subscription.key(), CaptureNotice.Type.SNAPSHOT_STARTED, sentAt,
+                    progress.id(), 0));
+        }
+        notices.add(CaptureNotice.snapshot(subscription.key(), after.completed()
+                ? CaptureNotice.Type.SNAPSHOT_COMPLETED : CaptureNotice.Type.SNAPSHOT_PROGRESS, receivedAt,
+                progress.id(), after.rows()));
+        Checkpoint next = at.withSnapshot(after).writtenFor(subscription);
+        CommitOutcome outcome = changeLog.append(subscription.key(), changes, List.of(), next, notices);
+        if (outcome instanceof CommitOutcome.Committed) {
+            metrics.published(subscription.key(), changes.size(), Duration.between(receivedAt, clock.instant()));
+            return new PollOutcome.Captured(next, changes.size(), !after.completed(), null);
+        }
+        return uncommitted(subscription, outcome);
+    }
+
+    /** The capture events a page of the subscription's own read brings about, written with it. */
+    private static List<CaptureNotice> notices(Subscription subscription, Tracking tracking, Checkpoint at, Step step,
+                                               Instant now) {
+        List<CaptureNotice> notices = new ArrayList<>();
+        SubscriptionKey key = subscription.key();
+        if (!at.synced() && subscription.start() == StartPosition.SNAPSHOT) {
+            if (at.nextLink() == null) {
+                notices.add(CaptureNotice.snapshot(key, CaptureNotice.Type.SNAPSHOT_STARTED, now,
+                        CaptureNotice.INITIAL_SYNC, 0));
+            }
+            if (!step.more()) {
+                notices.add(CaptureNotice.snapshot(key, CaptureNotice.Type.SNAPSHOT_COMPLETED, now,
+                        CaptureNotice.INITIAL_SYNC, tracking.indexedRecords() + step.indexed().size()));
+            }
+        } else if (at.inFullSync() && at.synced() && !step.more()) {
+            long created = step.changes().stream().filter(c -> c.kind() == ChangeKind.CREATED).count();
+            long deletes = step.changes().stream().filter(c -> c.kind() == ChangeKind.DELETED).count();
+            notices.add(CaptureNotice.resyncCompleted(key, now, at.updatedAt(),
+                    tracking.indexedRecords() + created - deletes, deletes));
+        }
+        return notices;
+    }
+
+    private PollOutcome failed(Subscription subscription, Checkpoint at, FeedResult.Failed failed,
+                               ChangeLog changeLog) {
         metrics.failed(subscription.key(), failed.reason());
         if (failed.reason() == FeedFailure.SYNC_EXPIRED) {
             metrics.resynced(subscription.key());
             log.warn("connection {}: the delta token of {} expired or is invalid ({}); re-syncing against the record "
                             + "index: changed rows and the deletions made meanwhile are published, nothing twice",
                     subscription.key().connection(), subscription.entity(), failed.detail());
+            // Said before the re-sync starts; should it not reach Kafka, the re-sync still runs.
+            changeLog.announce(List.of(CaptureNotice.resyncRequired(subscription.key(), clock.instant(),
+                    failed.code(), failed.detail())));
             return new PollOutcome.Resync(at.forResync());
         }
         return new PollOutcome.Deferred(failed.reason(), failed.retryAfter(), failed.detail());
     }
 
-    private PollOutcome committed(Subscription subscription, List<CapturedChange> changes, Step step,
+    private PollOutcome committed(Subscription subscription, List<CapturedChange> changes, Checkpoint next, Step step,
                                   CommitOutcome outcome, Duration took) {
         if (outcome instanceof CommitOutcome.Committed) {
             metrics.published(subscription.key(), changes.size(), took);
-            return new PollOutcome.Captured(step.next(), changes.size(), step.more(), step.newest());
+            return new PollOutcome.Captured(next, changes.size(), step.more(), step.newest());
         }
+        return uncommitted(subscription, outcome);
+    }
+
+    private PollOutcome uncommitted(Subscription subscription, CommitOutcome outcome) {
         if (outcome instanceof CommitOutcome.Fenced fenced) {
             return new PollOutcome.Fenced(fenced.reason());
         }

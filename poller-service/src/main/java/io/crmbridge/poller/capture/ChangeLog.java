@@ -21,9 +21,21 @@ interface ChangeLog extends AutoCloseable {
     /** The committed record index of every subscription of the shard (read_committed); absent ones are empty. */
     Map<SubscriptionKey, RecordIndex> records();
 
-    /** Writes {@code changes}, the record-index entries {@code indexed} and then {@code next}, atomically. */
+    /**
+     * Writes {@code changes}, the record-index entries {@code indexed}, the capture {@code notices} they bring about
+     * and then {@code next}, atomically.
+     */
     CommitOutcome append(SubscriptionKey subscription, List<CapturedChange> changes, List<RecordIndex.Entry> indexed,
-                         Checkpoint next);
+                         Checkpoint next, List<CaptureNotice> notices);
+
+    /** Writes {@code changes}, the record-index entries {@code indexed} and then {@code next}, atomically. */
+    default CommitOutcome append(SubscriptionKey subscription, List<CapturedChange> changes,
+                                 List<RecordIndex.Entry> indexed, Checkpoint next) {
+        return append(subscription, changes, indexed, next, List.of());
+    }
+
+    /** Writes capture notices that belong to no page (a subscription started or stopped, a failure), atomically. */
+    CommitOutcome announce(List<CaptureNotice> notices);
 
     /** Releases the log without committing anything in flight. */
     @Override

@@ -8,7 +8,8 @@ import io.crmbridge.poller.tracking.RecordIndex;
 
 /**
  * The values the change log writes and reads back, in the published contracts (port): a captured change as a
- * {@code RecordChanged}, a checkpoint as a {@code PollCheckpoint}, a record-index entry as a {@code PolledRecord}.
+ * {@code RecordChanged}, a checkpoint as a {@code PollCheckpoint}, a record-index entry as a {@code PolledRecord},
+ * a capture notice as a {@code CaptureEvent}.
  * The values are opaque here (the change log's producer serializes them with the schema registry), so capture never
  * sees a generated class; the mapping lives in {@code events}. Topics, keys and partitions are the change log's.
  */
@@ -25,6 +26,9 @@ public interface ChangeRecords {
 
     /** The value of {@code entry} on {@code crm.poller-records}: null (a tombstone) for a removed record. */
     Object indexed(SubscriptionKey subscription, RecordIndex.Entry entry);
+
+    /** The value of {@code notice} on {@code crm.capture-events}. */
+    Object notice(CaptureNotice notice);
 
     /** The entry a value of {@code crm.poller-records} holds; empty for a tombstone. */
     Optional<RecordIndex.Entry> indexedOf(Object value);

@@ -23,6 +23,14 @@ final class EventIds {
         return nameUuid(subscription + "/" + recordId + "/" + etag).toString();
     }
 
+    /**
+     * A row read by a snapshot on demand: its own id per snapshot, as consumers asked for the row again (the same
+     * row at the same ETag in another event must not be dropped as a repeat of it).
+     */
+    public static String snapshot(SubscriptionKey subscription, String recordId, String etag, String snapshotId) {
+        return nameUuid(subscription + "/" + recordId + "/" + etag + "/snapshot/" + snapshotId).toString();
+    }
+
     public static String deleted(SubscriptionKey subscription, String recordId) {
         return nameUuid(subscription + "/" + recordId + "/deleted").toString();
     }

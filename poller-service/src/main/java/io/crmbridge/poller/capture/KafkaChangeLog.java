@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The change log of one partition of {@code crm.poller-checkpoints}: a transactional producer whose
  * transactional.id names that partition writes each page's {@code RecordChanged} events, their {@code PolledRecord}
- * record-index entries (to the same partition of {@code crm.poller-records}) and then its {@code PollCheckpoint} in
- * one transaction. Starting a producer ({@code initTransactions}) fences the partition's
+ * record-index entries (to the same partition of {@code crm.poller-records}), the {@code CaptureEvent}s the page
+ * brings about and then its {@code PollCheckpoint} in one transaction. Starting a producer ({@code initTransactions}) fences the partition's
  * previous owner and settles its unfinished transaction, so the checkpoints read afterwards are final. After a
  * commit of unknown outcome the producer is dropped; the next one settles that transaction the same way.
  */
@@ -96,7 +96,42 @@ final class KafkaChangeLog implements ChangeLog {
 
     @Override
     public CommitOutcome append(SubscriptionKey subscription, List<CapturedChange> changes,
-                                List<RecordIndex.Entry> indexed, Checkpoint next) {
+                                List<RecordIndex.Entry> indexed, Checkpoint next, List<CaptureNotice> notices) {
+        return write(current -> {
+            for (CapturedChange change : changes) {
+                ProducerRecord<String, Object> record = changeRecord(change);
+                current.send(record);
+                if (tombstonesOnDelete && change.kind() == ChangeKind.DELETED) {
+                    // Right behind the DELETED event, same key and partition: a compacted copy drops the record.
+                    current.send(new ProducerRecord<>(record.topic(), record.key(), null));
+                }
+            }
+            for (RecordIndex.Entry entry : indexed) {
+                current.send(new ProducerRecord<>(recordsTopic, partition, indexKey(subscription, entry.recordId()),
+                        records.indexed(subscription, entry)));
+            }
+            notices.forEach(notice -> current.send(noticeRecord(notice)));
+            // The checkpoint goes in the same transaction: written on its own it could skip changes on a crash.
+            current.send(new ProducerRecord<>(checkpointTopic, partition, subscription.toString(),
+                    records.checkpoint(subscription, next)));
+        });
+    }
+
+    @Override
+    public CommitOutcome announce(List<CaptureNotice> notices) {
+        return write(current -> notices.forEach(notice -> current.send(noticeRecord(notice))));
+    }
+
+    /** The sends of one transaction; a failed send fails the transaction. */
+    private interface Sends {
+        void into(Sender sender);
+    }
+
+    private interface Sender {
+        void send(ProducerRecord<String, Object> record);
+    }
+
+    private CommitOutcome write(Sends sends) {
         if (closed) {
             return new CommitOutcome.Fenced("the change log of partition " + partition + " is closed");
         }
@@ -109,21 +144,7 @@ final class KafkaChangeLog implements ChangeLog {
         };
         try {
             current.beginTransaction();
-            for (CapturedChange change : changes) {
-                ProducerRecord<String, Object> record = changeRecord(change);
-                current.send(record, callback);
-                if (tombstonesOnDelete && change.kind() == ChangeKind.DELETED) {
-                    // Right behind the DELETED event, same key and partition: a compacted copy drops the record.
-                    current.send(new ProducerRecord<>(record.topic(), record.key(), null), callback);
-                }
-            }
-            for (RecordIndex.Entry entry : indexed) {
-                current.send(new ProducerRecord<>(recordsTopic, partition, indexKey(subscription, entry.recordId()),
-                        records.indexed(subscription, entry)), callback);
-            }
-            // The checkpoint goes in the same transaction: written on its own it could skip changes on a crash.
-            current.send(new ProducerRecord<>(checkpointTopic, partition, subscription.toString(),
-                    records.checkpoint(subscription, next)), callback);
+            sends.into(record -> current.send(record, callback));
         } catch (ProducerFencedException | InvalidProducerEpochException | TransactionalIdAuthorizationException e) {
             return fenced(e);
         } catch (KafkaException e) {
@@ -178,6 +199,12 @@ final class KafkaChangeLog implements ChangeLog {
         String connection = change.subscription().connection().value();
         return new ProducerRecord<>(changeTopics.of(change.subscription().entity()),
                 connection + ":" + change.recordId(), records.changed(change));
+    }
+
+    /** On {@code crm.capture-events}, keyed {@code connectionId:table}: all notices of a subscription in order. */
+    private ProducerRecord<String, Object> noticeRecord(CaptureNotice notice) {
+        return new ProducerRecord<>(clients.captureEventsTopic(), notice.subscription().toString(),
+                records.notice(notice));
     }
 
     /** The key of a record-index entry: {@code connectionId:entity:recordId}. */

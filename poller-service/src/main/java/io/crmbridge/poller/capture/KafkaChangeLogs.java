@@ -45,10 +45,11 @@ final class KafkaChangeLogs {
      * @param transactionalIdPrefix the transactional.id of partition p is this prefix + checkpoint topic + "-" + p
      * @param checkpointTopic       {@code crm.poller-checkpoints}
      * @param recordsTopic          {@code crm.poller-records}, partitioned like the checkpoint topic
+     * @param captureEventsTopic    {@code crm.capture-events}
      * @param restoreTimeout        longest the read of a partition's checkpoints, or of its records, may take
      */
     record Clients(Map<String, Object> producer, Map<String, Object> consumer, String transactionalIdPrefix,
-                   String checkpointTopic, String recordsTopic, Duration restoreTimeout) {
+                   String checkpointTopic, String recordsTopic, String captureEventsTopic, Duration restoreTimeout) {
 
         Producer<String, Object> transactionalProducer(int partition) {
             Map<String, Object> config = new HashMap<>(producer);

@@ -17,13 +17,14 @@ import io.micrometer.core.instrument.Timer;
  * The capture's metrics in Micrometer, tagged {@code connection} and {@code entity}:
  * {@code crmbridge.poller.changes.published}, {@code crmbridge.poller.poll.duration} (its count is the number of
  * reads sent to Dataverse), {@code crmbridge.poller.commit.duration} (Kafka transactions), {@code crmbridge.poller.lag} (seconds), {@code crmbridge.poller.throttles},
- * {@code crmbridge.poller.errors} (tag {@code reason}), {@code crmbridge.poller.commit.failures} and
- * {@code crmbridge.poller.resyncs}.
+ * {@code crmbridge.poller.errors} (tag {@code reason}), {@code crmbridge.poller.commit.failures},
+ * {@code crmbridge.poller.resyncs} and {@code crmbridge.poller.failing} (1 while a subscription is CAPTURE_FAILING).
  */
 final class MicrometerCaptureMetrics implements CaptureMetrics {
 
     private final MeterRegistry registry;
     private final Map<SubscriptionKey, AtomicLong> lagMillis = new ConcurrentHashMap<>();
+    private final Map<SubscriptionKey, AtomicLong> failing = new ConcurrentHashMap<>();
 
     public MicrometerCaptureMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -71,6 +72,17 @@ final class MicrometerCaptureMetrics implements CaptureMetrics {
     @Override
     public void resynced(SubscriptionKey subscription) {
         registry.counter("crmbridge.poller.resyncs", tags(subscription)).increment();
+    }
+
+    @Override
+    public void failing(SubscriptionKey subscription, boolean now) {
+        failing.computeIfAbsent(subscription, key -> {
+            AtomicLong holder = new AtomicLong();
+            Gauge.builder("crmbridge.poller.failing", holder, AtomicLong::get)
+                    .description("1 while the subscription has been failing for longer than the threshold")
+                    .tags(tags(key)).register(registry);
+            return holder;
+        }).set(now ? 1 : 0);
     }
 
     private static Tags tags(SubscriptionKey subscription) {

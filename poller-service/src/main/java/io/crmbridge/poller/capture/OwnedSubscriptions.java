@@ -3,6 +3,7 @@ package io.crmbridge.poller.capture;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,13 +53,14 @@ public final class OwnedSubscriptions implements AutoCloseable {
 
     /**
      * @param catalogue   every subscription (of every instance)
-     * @param stopTimeout how long a revoked shard may take to finish its page before its thread is interrupted
+     * @param stopTimeout  how long a revoked shard may take to finish its page before its thread is interrupted
+     * @param failingAfter how long a subscription may fail before CAPTURE_FAILING is published
      */
     public OwnedSubscriptions(SubscriptionCatalogue catalogue, CapturingChanges capturing,
                               ConnectionStates connections, Pacing pacing, Clock clock, Duration overlap,
-                              Duration stopTimeout) {
+                              Duration stopTimeout, Duration failingAfter) {
         this.catalogue = catalogue;
-        this.capture = new ShardWorker.Capture(capturing, connections, pacing, clock, overlap);
+        this.capture = new ShardWorker.Capture(capturing, connections, pacing, clock, overlap, failingAfter);
         this.stopTimeout = stopTimeout;
         connections.onChange(connection -> shards.values().forEach(r -> r.worker().connectionChanged(connection)));
         // Off the catalogue's thread: restarting a worker waits for its page to finish.
@@ -96,22 +98,49 @@ public final class OwnedSubscriptions implements AutoCloseable {
 
     private void start(int shard) {
         Assignment assignment = assignments.get(shard);
-        Running previous = shards.remove(shard);
-        if (previous != null) {
-            stop(shard, previous);
-        }
         List<Subscription> owned = catalogue.subscriptions().stream()
                 .filter(s -> assignment.owns().test(s.key())).toList();
+        Running previous = shards.remove(shard);
+        List<Subscription> before = previous == null ? List.of() : previous.worker().subscriptions();
+        if (previous != null) {
+            // Removed from the catalogue (not merely moved elsewhere): the old worker says they stopped.
+            List<SubscriptionKey> removed = before.stream().map(Subscription::key)
+                    .filter(key -> catalogue.spec(key).isEmpty()).toList();
+            previous.worker().stop(removed);
+            stop(shard, previous);
+        }
         if (owned.isEmpty()) {
             emptyShards.add(shard); // nothing to poll: no producer, no thread
             return;
         }
         emptyShards.remove(shard);
-        ShardWorker worker = new ShardWorker(shard, owned, assignment.opener(), capture);
+        ShardWorker worker = new ShardWorker(shard, owned, assignment.opener(), capture, starting(before, owned));
         Thread thread = new Thread(worker, "poller-shard-" + shard);
         thread.setDaemon(true);
         shards.put(shard, new Running(worker, thread));
         thread.start();
+    }
+
+    /** Why each of {@code owned} starts, leaving out those {@code before} ran already as they are now. */
+    private static Map<SubscriptionKey, String> starting(List<Subscription> before, List<Subscription> owned) {
+        Map<SubscriptionKey, Subscription> ran = new HashMap<>();
+        before.forEach(s -> ran.put(s.key(), s));
+        Map<SubscriptionKey, String> starting = new HashMap<>();
+        for (Subscription s : owned) {
+            Subscription was = ran.get(s.key());
+            if (was == null) {
+                starting.put(s.key(), "capturing on this instance");
+            } else if (!sameBut(was, s)) {
+                starting.put(s.key(), "restarted with changed settings");
+            }
+        }
+        return starting;
+    }
+
+    /** Whether two runs of a subscription differ in nothing but the snapshot asked for. */
+    private static boolean sameBut(Subscription a, Subscription b) {
+        return a.equals(new Subscription(b.key(), b.entitySet(), b.columns(), b.strategy(), b.interval(),
+                b.activeInterval(), b.pageSize(), b.start(), b.formattedValues(), b.generation(), a.snapshot()));
     }
 
     public PokeResult poke(SubscriptionKey key) {

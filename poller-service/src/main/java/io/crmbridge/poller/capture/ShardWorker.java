@@ -23,7 +23,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Polls the subscriptions of one owned shard, one page at a time, on a thread of its own: the shard's
  * {@link ChangeLog} runs one transaction at a time. Opens the log (which fences a previous owner), restores the
- * checkpoints, then always polls the subscription that is due first.
+ * checkpoints, then always polls the subscription that is due first. A subscription with a snapshot on demand in
+ * progress reads its snapshot pages whenever its own read is between polls and not due (taking turns with it when
+ * both are), so changes keep flowing at their interval while the snapshot goes as fast as Dataverse answers; both
+ * reads run on this one thread, one after the other, which is what keeps each record's events in the order of
+ * its states.
  */
 final class ShardWorker implements Runnable {
 
@@ -33,6 +37,8 @@ final class ShardWorker implements Runnable {
     private final int shard;
     private final Supplier<ChangeLog> opener;
     private final Map<SubscriptionKey, Polled> polled = new LinkedHashMap<>();
+    private final Map<SubscriptionKey, String> starting;
+    private final List<SubscriptionKey> stopped = new ArrayList<>();
     private final Capture capture;
     private final Object monitor = new Object();
     private volatile boolean running = true;
@@ -41,8 +47,11 @@ final class ShardWorker implements Runnable {
     private ChangeLog changeLog;
 
     /** What the worker shares with its siblings. */
+    /**
+     * @param failingAfter how long a subscription may fail before CAPTURE_FAILING is published
+     */
     record Capture(CapturingChanges capturing, ConnectionStates connections, Pacing pacing, Clock clock,
-                   Duration overlap) {
+                   Duration overlap, Duration failingAfter) {
     }
 
     /** One subscription's state in this worker. Written by the worker thread, read by status(). */
@@ -54,6 +63,12 @@ final class ShardWorker implements Runnable {
         volatile Instant lastPollAt;
         volatile String lastOutcome = "not polled yet";
         volatile int failures;
+        /** When the next snapshot page may be read (after a failed one: its backoff). */
+        Instant snapshotDue = Instant.MIN;
+        /** The last read was the subscription's own (not a snapshot page): a due snapshot page goes next. */
+        boolean ownReadLast;
+        Instant failingSince;
+        boolean failingAnnounced;
 
         Polled(Subscription subscription, Tracking tracking) {
             this.subscription = subscription;
@@ -61,10 +76,16 @@ final class ShardWorker implements Runnable {
         }
     }
 
-    ShardWorker(int shard, List<Subscription> subscriptions, Supplier<ChangeLog> opener, Capture capture) {
+    /**
+     * @param starting the subscriptions this worker starts, with why (a SUBSCRIPTION_STARTED each); those the
+     *                 previous worker of the shard on this instance ran already are not in it
+     */
+    ShardWorker(int shard, List<Subscription> subscriptions, Supplier<ChangeLog> opener, Capture capture,
+                Map<SubscriptionKey, String> starting) {
         this.shard = shard;
         this.opener = opener;
         this.capture = capture;
+        this.starting = Map.copyOf(starting);
         subscriptions.forEach(s -> polled.put(s.key(), new Polled(s, Tracking.of(s, capture.overlap()))));
     }
 
@@ -79,8 +100,14 @@ final class ShardWorker implements Runnable {
             log.error("shard {}: worker failed; its subscriptions are not polled until the shard is reassigned", shard, e);
             throw e;
         } finally {
+            announceStopped();
             closeLog();
         }
+    }
+
+    /** The subscriptions this worker polls. */
+    List<Subscription> subscriptions() {
+        return polled.values().stream().map(p -> p.subscription).toList();
     }
 
     /** Whether the worker stopped unexpectedly (not asked to, not fenced by a new owner). */
@@ -95,6 +122,14 @@ final class ShardWorker implements Runnable {
 
     /** Asks the worker to stop after the page in progress. */
     void stop() {
+        stop(List.of());
+    }
+
+    /** Asks the worker to stop after the page in progress, then to say that {@code removed} stopped for good. */
+    void stop(List<SubscriptionKey> removed) {
+        synchronized (stopped) {
+            stopped.addAll(removed);
+        }
         running = false;
         wake();
     }
@@ -144,6 +179,7 @@ final class ShardWorker implements Runnable {
                 changeLog = opener.get();
                 restore();
                 log.info("shard {}: polling {} subscriptions {}", shard, polled.size(), polled.keySet());
+                announceStarted();
                 return true;
             } catch (RuntimeException e) {
                 closeLog();
@@ -162,9 +198,47 @@ final class ShardWorker implements Runnable {
         Instant now = capture.clock().instant();
         polled.values().forEach(p -> {
             RecordIndex index = records.getOrDefault(p.subscription.key(), new RecordIndex());
-            p.at = p.tracking.restore(resumable(p.subscription, checkpoints.get(p.subscription.key())), index, now);
+            Checkpoint resumed = resumable(p.subscription, checkpoints.get(p.subscription.key()));
+            Checkpoint at = p.tracking.restore(resumed, index, now);
+            if (at.snapshot() == null && resumed != null && resumed.snapshot() != null) {
+                at = at.withSnapshot(resumed.snapshot()); // a strategy switch re-syncs; a snapshot runs once per id
+            }
+            p.at = at.requested(p.subscription, now);
             p.due = now;
+            p.snapshotDue = now;
         });
+    }
+
+    private void announceStarted() {
+        Instant now = capture.clock().instant();
+        List<CaptureNotice> notices = new ArrayList<>();
+        polled.values().stream().filter(p -> starting.containsKey(p.subscription.key())).forEach(p ->
+                notices.add(CaptureNotice.started(p.subscription.key(), now, starting.get(p.subscription.key())
+                        + (p.at.updatedAt() == null ? "; no checkpoint: starting at " + p.subscription.start()
+                        : "; resuming from its checkpoint of " + p.at.updatedAt()))));
+        announce(notices);
+    }
+
+    private void announceStopped() {
+        List<CaptureNotice> notices;
+        synchronized (stopped) {
+            Instant now = capture.clock().instant();
+            notices = stopped.stream().map(key -> CaptureNotice.stopped(key, now)).toList();
+            stopped.clear();
+        }
+        announce(notices);
+    }
+
+    /** Capture events that are not part of a page: a lost one is a lost notice, never a lost change. */
+    private void announce(List<CaptureNotice> notices) {
+        if (notices.isEmpty() || changeLog == null) {
+            return;
+        }
+        CommitOutcome outcome = changeLog.announce(notices);
+        if (!(outcome instanceof CommitOutcome.Committed)) {
+            log.warn("shard {}: capture events {} not published: {}", shard,
+                    notices.stream().map(n -> n.type() + " " + n.subscription()).toList(), outcome);
+        }
     }
 
     /** See {@link Checkpoint#resumedBy}: a reset starts over, other change-tracking columns re-sync. */
@@ -176,8 +250,8 @@ final class ShardWorker implements Runnable {
         while (running) {
             Polled next = firstDue();
             Instant now = capture.clock().instant();
-            if (next == null || next.due.isAfter(now)) {
-                await(next == null ? now.plus(MAX_IDLE_WAIT) : next.due);
+            if (next == null || dueAt(next).isAfter(now)) {
+                await(next == null ? now.plus(MAX_IDLE_WAIT) : dueAt(next));
                 continue;
             }
             poll(next);
@@ -188,18 +262,33 @@ final class ShardWorker implements Runnable {
         Polled first = null;
         for (Polled p : polled.values()) {
             if (capture.connections().status(p.subscription.key().connection()).pollable()
-                    && (first == null || p.due.isBefore(first.due))) {
+                    && (first == null || dueAt(p).isBefore(dueAt(first)))) {
                 first = p;
             }
         }
         return first;
     }
 
+    /** When {@code p} has work: its own read, or sooner a snapshot page. */
+    private static Instant dueAt(Polled p) {
+        return snapshotting(p) && p.snapshotDue.isBefore(p.due) ? p.snapshotDue : p.due;
+    }
+
+    private static boolean snapshotting(Polled p) {
+        return p.at != null && p.at.snapshotting() && p.at.betweenPolls();
+    }
+
     private void poll(Polled p) {
         Instant started = capture.clock().instant();
+        // When both are due they take turns: a busy table (every poll finds changes, so its read is due again at
+        // once) neither starves the snapshot nor is held back by it for more than a page.
+        boolean snapshotPage = snapshotting(p) && !p.snapshotDue.isAfter(started)
+                && (p.due.isAfter(started) || p.ownReadLast);
+        p.ownReadLast = !snapshotPage;
         PollOutcome outcome;
         try {
-            outcome = capture.capturing().poll(p.subscription, p.tracking, p.at, changeLog);
+            outcome = snapshotPage ? capture.capturing().snapshotPage(p.subscription, p.at, changeLog)
+                    : capture.capturing().poll(p.subscription, p.tracking, p.at, changeLog);
         } catch (RuntimeException e) {
             if (!running) {
                 return; // stopping: the page in progress was interrupted, nothing of it is committed
@@ -207,7 +296,31 @@ final class ShardWorker implements Runnable {
             log.error("shard {}: poll of {} failed", shard, p.subscription.key(), e);
             outcome = new PollOutcome.NotCommitted(e.toString());
         }
-        record(p, outcome, started);
+        if (snapshotPage) {
+            recordSnapshot(p, outcome);
+        } else {
+            record(p, outcome, started);
+        }
+    }
+
+    /** A snapshot page leaves the rhythm of the subscription's own read alone. */
+    private void recordSnapshot(Polled p, PollOutcome outcome) {
+        Instant now = capture.clock().instant();
+        p.lastPollAt = now;
+        p.lastOutcome = "snapshot: " + describe(outcome);
+        if (outcome instanceof PollOutcome.Captured captured) {
+            p.at = captured.next();
+            p.failures = 0;
+            recovered(p, now);
+            p.snapshotDue = now;
+            return;
+        }
+        if (outcome instanceof PollOutcome.Uncertain || outcome instanceof PollOutcome.Fenced) {
+            record(p, outcome, now);
+            return;
+        }
+        failed(p, outcome);
+        p.snapshotDue = now.plus(capture.pacing().after(p.subscription, outcome, p.failures));
     }
 
     private void record(Polled p, PollOutcome outcome, Instant started) {
@@ -217,6 +330,7 @@ final class ShardWorker implements Runnable {
         if (outcome instanceof PollOutcome.Captured captured) {
             p.at = captured.next();
             p.failures = 0;
+            recovered(p, now);
         } else if (outcome instanceof PollOutcome.Resync resync) {
             p.at = resync.next();
             p.failures = 0;
@@ -243,6 +357,16 @@ final class ShardWorker implements Runnable {
 
     private void failed(Polled p, PollOutcome outcome) {
         p.failures++;
+        Instant now = capture.clock().instant();
+        if (p.failingSince == null) {
+            p.failingSince = now;
+        } else if (!p.failingAnnounced && !now.isBefore(p.failingSince.plus(capture.failingAfter()))) {
+            p.failingAnnounced = true;
+            capture.capturing().failing(p.subscription.key(), true);
+            announce(List.of(CaptureNotice.failing(p.subscription.key(), now, reasonCode(outcome),
+                    "failing since " + p.failingSince + " (" + p.failures + " polls in a row): " + describe(outcome),
+                    p.failingSince)));
+        }
         if (outcome instanceof PollOutcome.Deferred deferred) {
             if (deferred.reason() == FeedFailure.UNAUTHORIZED) {
                 capture.connections().unauthorized(p.subscription.key().connection());
@@ -253,6 +377,19 @@ final class ShardWorker implements Runnable {
             log.warn("shard {}: page of {} not committed ({} in a row): {}", shard, p.subscription.key(), p.failures,
                     ((PollOutcome.NotCommitted) outcome).reason());
         }
+    }
+
+    private void recovered(Polled p, Instant now) {
+        if (p.failingAnnounced) {
+            capture.capturing().failing(p.subscription.key(), false);
+            announce(List.of(CaptureNotice.recovered(p.subscription.key(), now, p.failingSince)));
+        }
+        p.failingSince = null;
+        p.failingAnnounced = false;
+    }
+
+    private static String reasonCode(PollOutcome outcome) {
+        return outcome instanceof PollOutcome.Deferred d ? d.reason().name() : "COMMIT";
     }
 
     private void reloadOrStop() {

@@ -4,14 +4,16 @@ import java.util.Optional;
 
 import io.crmbridge.events.PollCheckpoint;
 import io.crmbridge.poller.capture.CapturedChange;
+import io.crmbridge.poller.capture.CaptureNotice;
 import io.crmbridge.poller.capture.ChangeRecords;
 import io.crmbridge.poller.subscription.SubscriptionKey;
 import io.crmbridge.poller.tracking.Checkpoint;
 import io.crmbridge.poller.tracking.RecordIndex;
 
 /**
- * The change log's values as the generated Avro classes: {@code RecordChanged}, {@code PollCheckpoint} and
- * {@code PolledRecord}. Public for the change log's integration test, which runs it against a real broker.
+ * The change log's values as the generated Avro classes: {@code RecordChanged}, {@code PollCheckpoint},
+ * {@code PolledRecord} and {@code CaptureEvent}. Public for the change log's integration test, which runs it against
+ * a real broker.
  */
 public final class AvroChangeRecords implements ChangeRecords {
 
@@ -28,6 +30,11 @@ public final class AvroChangeRecords implements ChangeRecords {
     @Override
     public Checkpoint checkpointOf(Object value) {
         return CheckpointRecords.fromRecord((PollCheckpoint) value);
+    }
+
+    @Override
+    public Object notice(CaptureNotice notice) {
+        return CaptureEvents.event(notice);
     }
 
     @Override

@@ -3,10 +3,14 @@ package io.crmbridge.poller.events;
 import java.time.Duration;
 import java.util.List;
 
+import io.crmbridge.events.CaptureSignal;
+import io.crmbridge.events.CaptureSignalType;
 import io.crmbridge.events.CaptureStart;
 import io.crmbridge.events.CaptureStrategy;
 import io.crmbridge.events.ChangeFormat;
 import io.crmbridge.events.SubscriptionDefinition;
+import io.crmbridge.poller.subscription.CaptureSignalRequest;
+import io.crmbridge.poller.subscription.SnapshotRequest;
 import io.crmbridge.poller.subscription.StartPosition;
 import io.crmbridge.poller.subscription.Strategy;
 import io.crmbridge.poller.subscription.SubscriptionKey;
@@ -33,6 +37,11 @@ final class AvroSubscriptionRecords implements SubscriptionRecords {
                 .setGeneration(spec.generation())
                 .setUpdatedAt(spec.updatedAt())
                 .setUpdatedBy(spec.updatedBy())
+                .setSnapshot(spec.snapshot() == null ? null : io.crmbridge.events.SnapshotRequest.newBuilder()
+                        .setId(spec.snapshot().id())
+                        .setRequestedAt(spec.snapshot().requestedAt())
+                        .setRequestedBy(spec.snapshot().requestedBy())
+                        .build())
                 .build();
     }
 
@@ -48,7 +57,17 @@ final class AvroSubscriptionRecords implements SubscriptionRecords {
                 List.copyOf(d.getColumns()), Strategy.valueOf(d.getStrategy().name()),
                 StartPosition.valueOf(d.getStart().name()), millis(d.getIntervalMs()),
                 millis(d.getActiveIntervalMs()), d.getPageSize(), d.getFormattedValues(), d.getGeneration(),
-                d.getUpdatedAt(), d.getUpdatedBy());
+                d.getUpdatedAt(), d.getUpdatedBy(), d.getSnapshot() == null ? null
+                : new SnapshotRequest(d.getSnapshot().getId(), d.getSnapshot().getRequestedAt(),
+                        d.getSnapshot().getRequestedBy()));
+    }
+
+    @Override
+    public CaptureSignalRequest signalOf(Object value) {
+        CaptureSignal signal = (CaptureSignal) value;
+        return new CaptureSignalRequest(signal.getSignalId(), SubscriptionKey.of(signal.getConnectionId(),
+                signal.getTable().toLowerCase(java.util.Locale.ROOT)), signal.getType() == CaptureSignalType.SNAPSHOT,
+                signal.getRequestedBy());
     }
 
     private static Duration millis(Long value) {

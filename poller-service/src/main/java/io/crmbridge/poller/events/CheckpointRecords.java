@@ -9,6 +9,7 @@ import io.crmbridge.poller.subscription.SubscriptionKey;
 import io.crmbridge.poller.tracking.Checkpoint;
 import io.crmbridge.crm.record.DeltaLink;
 import io.crmbridge.poller.tracking.PageLink;
+import io.crmbridge.poller.tracking.SnapshotProgress;
 
 /** Checkpoints as {@code PollCheckpoint} values and back. */
 final class CheckpointRecords {
@@ -29,6 +30,7 @@ final class CheckpointRecords {
                 .setUpdatedAt(checkpoint.updatedAt())
                 .setGeneration(checkpoint.generation())
                 .setColumns(checkpoint.columns())
+                .setSnapshot(snapshot(checkpoint.snapshot()))
                 .build();
     }
 
@@ -40,7 +42,7 @@ final class CheckpointRecords {
     static Checkpoint fromRecord(PollCheckpoint record) {
         if (record.getStrategy() == PollStrategy.UNKNOWN) {
             return new Checkpoint(Strategy.CHANGE_TRACKING, null, null, null, true, record.getUpdatedAt(),
-                    record.getGeneration(), record.getColumns()); // a re-sync
+                    record.getGeneration(), record.getColumns(), progress(record.getSnapshot())); // a re-sync
         }
         Strategy strategy = Strategy.valueOf(record.getStrategy().name());
         boolean synced = record.getSynced() || record.getDeltaLink() != null
@@ -49,6 +51,22 @@ final class CheckpointRecords {
                 record.getDeltaLink() == null ? null : new DeltaLink(record.getDeltaLink()),
                 record.getNextLink() == null ? null : PageLink.of(record.getNextLink()),
                 strategy == Strategy.MODIFIED_ON ? record.getWatermark() : null, synced, record.getUpdatedAt(),
-                record.getGeneration(), record.getColumns());
+                record.getGeneration(), record.getColumns(), progress(record.getSnapshot()));
+    }
+
+    private static io.crmbridge.events.SnapshotProgress snapshot(SnapshotProgress progress) {
+        return progress == null ? null : io.crmbridge.events.SnapshotProgress.newBuilder()
+                .setId(progress.id())
+                .setNextLink(progress.next() == null ? null : progress.next().toString())
+                .setRows(progress.rows())
+                .setStartedAt(progress.startedAt())
+                .setCompleted(progress.completed())
+                .build();
+    }
+
+    private static SnapshotProgress progress(io.crmbridge.events.SnapshotProgress record) {
+        return record == null ? null : new SnapshotProgress(record.getId(),
+                record.getNextLink() == null ? null : PageLink.of(record.getNextLink()), record.getRows(),
+                record.getStartedAt(), record.getCompleted());
     }
 }

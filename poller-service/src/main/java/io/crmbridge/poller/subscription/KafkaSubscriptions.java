@@ -1,5 +1,6 @@
 package io.crmbridge.poller.subscription;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +34,8 @@ public final class KafkaSubscriptions implements SubscriptionStore, AutoCloseabl
 
     private static final Logger log = LoggerFactory.getLogger(KafkaSubscriptions.class);
     private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(30);
+    /** On a tombstone: who removed the subscription (absent: the admin API). */
+    static final String REMOVED_BY = "removed-by";
 
     private final String topic;
     private final SubscriptionRecords records;
@@ -71,8 +75,12 @@ public final class KafkaSubscriptions implements SubscriptionStore, AutoCloseabl
     }
 
     @Override
-    public void remove(SubscriptionKey key) {
-        send(new ProducerRecord<>(topic, key.toString(), null));
+    public void remove(SubscriptionKey key, String removedBy) {
+        ProducerRecord<String, Object> tombstone = new ProducerRecord<>(topic, key.toString(), null);
+        if (removedBy != null) {
+            tombstone.headers().add(REMOVED_BY, removedBy.getBytes(StandardCharsets.UTF_8));
+        }
+        send(tombstone);
     }
 
     private void send(ProducerRecord<String, Object> record) {
@@ -124,7 +132,8 @@ public final class KafkaSubscriptions implements SubscriptionStore, AutoCloseabl
             return;
         }
         if (record.value() == null) {
-            catalogue.removed(key);
+            Header removedBy = record.headers().lastHeader(REMOVED_BY);
+            catalogue.removed(key, removedBy == null ? null : new String(removedBy.value(), StandardCharsets.UTF_8));
             return;
         }
         try {

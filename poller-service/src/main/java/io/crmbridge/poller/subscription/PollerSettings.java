@@ -22,8 +22,9 @@ import org.springframework.validation.annotation.Validated;
  * {@code crmbridge.poller.*}: what to poll and how.
  *
  * @param defaults              what every table gets unless it says otherwise
- * @param connections           by connection id: the tables to poll ({@code tables.<logical name>.*}) and,
- *                              optionally, the org URL (otherwise it comes from {@code crm.connections})
+ * @param connections           by connection id: the tables to poll ({@code tables.<logical name>.*}, and
+ *                              {@code include}/{@code exclude} patterns) and, optionally, the org URL (otherwise it
+ *                              comes from {@code crm.connections})
  * @param groupId               the consumer group through which instances share subscriptions
  * @param transactionalIdPrefix prefix of each shard's transactional.id (+ checkpoint topic + "-" + partition); must
  *                              be the same on every instance, so a new owner fences the previous one
@@ -40,6 +41,10 @@ import org.springframework.validation.annotation.Validated;
  *                              default, some orgs keep 30 or 90): a delta link older than that needs a re-sync
  * @param tombstonesOnDelete    after each DELETED event, a tombstone with the same key (Debezium's
  *                              {@code tombstones.on.delete}), so a compacted copy of a change topic drops the record
+ * @param failingAfter          how long a subscription may keep failing (throttled, unreachable, refused, not
+ *                              committed) before CAPTURE_FAILING is published on {@code crm.capture-events}
+ * @param metadataRefresh       how often each connection's table patterns are resolved anew against the org's
+ *                              tables (the first time right after start-up)
  */
 @Validated
 @ConfigurationProperties("crmbridge.poller")
@@ -56,7 +61,9 @@ public record PollerSettings(@Valid @NotNull @DefaultValue TableDefaults default
                              @NotNull @DefaultValue("60s") Duration restoreTimeout,
                              @Valid @NotNull @DefaultValue DataverseClient dataverse,
                              @DefaultValue("true") boolean tombstonesOnDelete,
-                             @NotNull @DefaultValue("7d") Duration changeTrackingRetention) {
+                             @NotNull @DefaultValue("7d") Duration changeTrackingRetention,
+                             @NotNull @DefaultValue("5m") Duration failingAfter,
+                             @NotNull @DefaultValue("15m") Duration metadataRefresh) {
 
     public PollerSettings {
         connections = connections == null ? Map.of() : Map.copyOf(connections);
@@ -68,6 +75,10 @@ public record PollerSettings(@Valid @NotNull @DefaultValue TableDefaults default
                     + ") must be at most half of crmbridge.poller.change-tracking-retention ("
                     + changeTrackingRetention + "), or idle tables lose their delta link and re-sync");
         }
+        if (metadataRefresh != null && (metadataRefresh.isNegative() || metadataRefresh.isZero())) {
+            throw new IllegalArgumentException("crmbridge.poller.metadata-refresh must be positive: " + metadataRefresh);
+        }
+        connections.forEach((id, connection) -> TablePatterns.of(id, connection.include(), connection.exclude()));
     }
 
     /**
@@ -92,12 +103,18 @@ public record PollerSettings(@Valid @NotNull @DefaultValue TableDefaults default
     /**
      * One connection.
      *
-     * @param orgUrl the Dataverse environment URL; unset: from the connection's definition on {@code crm.connections}
-     * @param tables by table logical name
+     * @param orgUrl  the Dataverse environment URL; unset: from the connection's definition on {@code crm.connections}
+     * @param tables  by table logical name; always captured with their own settings, whatever the patterns say
+     * @param include table patterns ({@code account}, {@code cr123_*}; {@code *} any run of characters, {@code ?}
+     *                one; case-insensitive): the org's tables they match are captured with the defaults
+     * @param exclude table patterns of tables left out of those {@code include} matches
      */
-    public record ConnectionSettings(URI orgUrl, Map<String, @Valid TableSettings> tables) {
+    public record ConnectionSettings(URI orgUrl, Map<String, @Valid TableSettings> tables, List<String> include,
+                                     List<String> exclude) {
         public ConnectionSettings {
             tables = tables == null ? Map.of() : Map.copyOf(tables);
+            include = include == null ? List.of() : List.copyOf(include);
+            exclude = exclude == null ? List.of() : List.copyOf(exclude);
         }
     }
 
@@ -146,6 +163,24 @@ public record PollerSettings(@Valid @NotNull @DefaultValue TableDefaults default
         connections.forEach((connection, settings) -> settings.tables().forEach((entity, table) ->
                 seeds.add(SubscriptionSpec.seed(SubscriptionKey.of(connection, entity), table, defaults, now))));
         return seeds;
+    }
+
+    /** The table patterns of every connection that has include patterns. */
+    Map<ConnectionId, TablePatterns> tablePatterns() {
+        Map<ConnectionId, TablePatterns> patterns = new HashMap<>();
+        connections.forEach((id, connection) -> {
+            TablePatterns of = TablePatterns.of(id, connection.include(), connection.exclude());
+            if (of.any()) {
+                patterns.put(ConnectionId.of(id), of);
+            }
+        });
+        return patterns;
+    }
+
+    /** The tables configured by name for {@code connection} (under {@code tables.<logical name>}). */
+    java.util.Set<String> configuredTables(ConnectionId connection) {
+        ConnectionSettings settings = connections.get(connection.value());
+        return settings == null ? java.util.Set.of() : settings.tables().keySet();
     }
 
     /** The org URLs given in configuration, by connection. */

@@ -18,10 +18,11 @@ import java.util.Objects;
  * @param start           where to start without a checkpoint
  * @param formattedValues whether to request formatted values (labels, names) with the rows
  * @param generation      counts its resets: a checkpoint of an older generation is not resumed
+ * @param snapshot        the latest snapshot on demand asked for; null when none
  */
 public record Subscription(SubscriptionKey key, String entitySet, List<String> columns, Strategy strategy,
                            Duration interval, Duration activeInterval, int pageSize, StartPosition start,
-                           boolean formattedValues, int generation) {
+                           boolean formattedValues, int generation, SnapshotRequest snapshot) {
 
     public static final int MAX_PAGE_SIZE = 5000;
 
@@ -40,6 +41,14 @@ public record Subscription(SubscriptionKey key, String entitySet, List<String> c
         if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
             throw new IllegalArgumentException("page size must be 1 to " + MAX_PAGE_SIZE + ": " + pageSize);
         }
+    }
+
+    /** A subscription without a snapshot request. */
+    public Subscription(SubscriptionKey key, String entitySet, List<String> columns, Strategy strategy,
+                        Duration interval, Duration activeInterval, int pageSize, StartPosition start,
+                        boolean formattedValues, int generation) {
+        this(key, entitySet, columns, strategy, interval, activeInterval, pageSize, start, formattedValues, generation,
+                null);
     }
 
     /** A subscription of the first generation (never reset). */

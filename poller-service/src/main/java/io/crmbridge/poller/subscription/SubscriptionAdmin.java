@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Adding, changing and removing subscriptions at runtime (use case): a change is validated against the table's
@@ -29,7 +30,11 @@ public final class SubscriptionAdmin {
     }
 
     /** How a change ended. */
-    public sealed interface Outcome permits Stored, Removed, Rejected, Undecided, NotFound {
+    public sealed interface Outcome permits Stored, Removed, Rejected, Undecided, NotFound, SnapshotAsked {
+    }
+
+    /** The snapshot {@code request} was stored; the owning instance runs it once. */
+    public record SnapshotAsked(SubscriptionSpec spec, SnapshotRequest request, boolean repeated) implements Outcome {
     }
 
     public record Stored(SubscriptionSpec spec, boolean created) implements Outcome {
@@ -71,13 +76,38 @@ public final class SubscriptionAdmin {
         return new Stored(written, current == null);
     }
 
-    /** Stops capturing the table; its checkpoint is kept, so adding it again resumes where it stopped. */
-    public Outcome remove(SubscriptionKey key) {
+    /**
+     * Asks for a snapshot of {@code key} under the request id {@code id} (a fresh one when null); asking again with
+     * the id last asked for changes nothing.
+     */
+    public Outcome snapshot(SubscriptionKey key, String id, String author) {
         Optional<SubscriptionSpec> current = catalogue.spec(key);
         if (current.isEmpty()) {
             return new NotFound(key);
         }
-        store.remove(key);
+        SnapshotRequest previous = current.get().snapshot();
+        if (id != null && previous != null && previous.id().equals(id)) {
+            return new SnapshotAsked(current.get(), previous, true);
+        }
+        SnapshotRequest request = new SnapshotRequest(id != null ? id : UUID.randomUUID().toString(),
+                clock.instant().truncatedTo(ChronoUnit.MILLIS), author);
+        SubscriptionSpec written = current.get().withSnapshot(request);
+        store.write(written);
+        return new SnapshotAsked(written, request, false);
+    }
+
+    /** Stops capturing the table; its checkpoint is kept, so adding it again resumes where it stopped. */
+    public Outcome remove(SubscriptionKey key) {
+        return remove(key, null);
+    }
+
+    /** As {@link #remove(SubscriptionKey)}, the tombstone saying who removed it (null: the admin API). */
+    Outcome remove(SubscriptionKey key, String removedBy) {
+        Optional<SubscriptionSpec> current = catalogue.spec(key);
+        if (current.isEmpty()) {
+            return new NotFound(key);
+        }
+        store.remove(key, removedBy);
         return new Removed(current.get());
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,24 +22,45 @@ public final class SubscriptionCatalogue {
     private final PollerSettings.TableDefaults defaults;
     private final Map<SubscriptionKey, SubscriptionSpec> specs = new ConcurrentHashMap<>();
     private final List<Consumer<SubscriptionKey>> listeners = new CopyOnWriteArrayList<>();
+    /** Tombstones read, by key: who removed it ("" when the tombstone does not say: the admin API). */
+    private final Map<SubscriptionKey, String> removals = new ConcurrentHashMap<>();
 
     public SubscriptionCatalogue(PollerSettings.TableDefaults defaults) {
         this.defaults = defaults;
     }
 
-    /** A definition read from the topic; listeners hear of it only when it changes what is captured. */
+    /**
+     * A definition read from the topic; listeners hear of it only when it changes what is captured or asks for
+     * another snapshot.
+     */
     public void defined(SubscriptionSpec spec) {
+        removals.remove(spec.key());
         SubscriptionSpec previous = specs.put(spec.key(), spec);
-        if (!spec.sameSettingsAs(previous)) {
+        if (!spec.sameSettingsAs(previous) || !Objects.equals(spec.snapshot(), previous.snapshot())) {
             listeners.forEach(listener -> listener.accept(spec.key()));
         }
     }
 
     /** A tombstone read from the topic: the subscription is gone (its checkpoint stays). */
     public void removed(SubscriptionKey key) {
+        removed(key, null);
+    }
+
+    /** A tombstone that says who removed the subscription ({@code null}: it does not say, the admin API did). */
+    public void removed(SubscriptionKey key, String removedBy) {
+        removals.put(key, removedBy == null ? "" : removedBy);
         if (specs.remove(key) != null) {
             listeners.forEach(listener -> listener.accept(key));
         }
+    }
+
+    /**
+     * Whether the subscription was removed through the admin API (not by the table patterns), as long as the topic
+     * keeps its tombstone ({@code delete.retention.ms}).
+     */
+    public boolean removedThroughApi(SubscriptionKey key) {
+        String by = removals.get(key);
+        return by != null && !SubscriptionSpec.PATTERN.equals(by);
     }
 
     public Optional<SubscriptionSpec> spec(SubscriptionKey key) {
@@ -72,12 +94,13 @@ public final class SubscriptionCatalogue {
 
     /**
      * Of the configured seeds, those to publish: the ones the topic lacks, and those whose seeded definition the
-     * configuration has changed since. A definition written through the API is never overwritten by a seed.
+     * configuration has changed since (or a table pattern made). A definition written through the API is never
+     * overwritten by a seed.
      */
     public List<SubscriptionSpec> seedsToPublish(List<SubscriptionSpec> seeds) {
         return seeds.stream().filter(seed -> {
             SubscriptionSpec current = specs.get(seed.key());
-            return current == null || current.seeded() && !current.sameSettingsAs(seed);
+            return current == null || (current.seeded() || current.madeByPattern()) && !current.sameSettingsAs(seed);
         }).toList();
     }
 

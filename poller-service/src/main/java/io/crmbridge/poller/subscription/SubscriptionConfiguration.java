@@ -66,10 +66,15 @@ class SubscriptionConfiguration {
                 topics.subscriptions().name(), records, catalogue);
     }
 
+    /** Every instance resolves the table patterns: the same steps give the same specs, which change nothing. */
     @Bean
     SubscriptionLifecycle subscriptionLifecycle(KafkaSubscriptions topic, SubscriptionCatalogue catalogue,
-                                                PollerSettings settings) {
-        return new SubscriptionLifecycle(topic, catalogue, settings, settings.restoreTimeout());
+                                                PollerSettings settings, TableCatalog tables, SubscriptionAdmin admin,
+                                                ConnectionStates states) {
+        PatternSubscriptions patterns = new PatternSubscriptions(settings.tablePatterns(), settings::configuredTables,
+                connection -> states.status(connection) == ConnectionStatus.ACTIVE, tables, catalogue, admin,
+                Clock.systemUTC());
+        return new SubscriptionLifecycle(topic, catalogue, settings, settings.restoreTimeout(), patterns, states);
     }
 
     @Bean
@@ -77,6 +82,15 @@ class SubscriptionConfiguration {
                                         KafkaSubscriptions store, CaptureTopics topics) {
         return new SubscriptionAdmin(catalogue, new SubscriptionValidation(states, tables), store, topics,
                 Clock.systemUTC());
+    }
+
+    /** crm.capture-signals: snapshots asked for through Kafka, acted on by one instance of the signal group. */
+    @Bean(initMethod = "start", destroyMethod = "close")
+    KafkaCaptureSignals kafkaCaptureSignals(KafkaProperties kafka, Topics topics, SubscriptionRecords records,
+                                            SubscriptionAdmin admin, PollerSettings settings,
+                                            KafkaSubscriptions subscriptions) {
+        return new KafkaCaptureSignals(kafka.buildConsumerProperties(), settings.groupId() + "-signals",
+                topics.captureSignals().name(), records, admin, subscriptions.caughtUp());
     }
 
     @Bean

@@ -11,4 +11,7 @@ public interface SubscriptionRecords {
 
     /** The subscription a (non-null) value of {@code crm.subscriptions} defines. */
     SubscriptionSpec specOf(Object value);
+
+    /** The request a (non-null) value of {@code crm.capture-signals} makes. */
+    CaptureSignalRequest signalOf(Object value);
 }

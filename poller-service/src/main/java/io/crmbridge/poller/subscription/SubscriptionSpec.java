@@ -17,14 +17,19 @@ import java.util.Objects;
  * @param formattedValues null: the default
  * @param generation      counts resets: a checkpoint of a lower generation is not resumed, the subscription starts
  *                        over
- * @param updatedBy       {@link #SEED} for the start-up seed from configuration, otherwise the API caller
+ * @param updatedBy       {@link #SEED} for the start-up seed from configuration, {@link #PATTERN} for a table matched
+ *                        by the connection's table patterns, otherwise the API caller
+ * @param snapshot        the latest snapshot on demand asked for; null when none
  */
 public record SubscriptionSpec(SubscriptionKey key, String entitySet, List<String> columns, Strategy strategy,
                                StartPosition start, Duration interval, Duration activeInterval, Integer pageSize,
-                               Boolean formattedValues, int generation, Instant updatedAt, String updatedBy) {
+                               Boolean formattedValues, int generation, Instant updatedAt, String updatedBy,
+                               SnapshotRequest snapshot) {
 
     /** Who wrote a definition seeded from configuration. */
     public static final String SEED = "configuration";
+    /** Who wrote (or removed) a definition made by a connection's table patterns. */
+    public static final String PATTERN = "configuration-pattern";
 
     public SubscriptionSpec {
         Objects.requireNonNull(key, "key");
@@ -33,6 +38,14 @@ public record SubscriptionSpec(SubscriptionKey key, String entitySet, List<Strin
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(updatedAt, "updatedAt");
         Objects.requireNonNull(updatedBy, "updatedBy");
+    }
+
+    /** A spec without a snapshot request. */
+    public SubscriptionSpec(SubscriptionKey key, String entitySet, List<String> columns, Strategy strategy,
+                            StartPosition start, Duration interval, Duration activeInterval, Integer pageSize,
+                            Boolean formattedValues, int generation, Instant updatedAt, String updatedBy) {
+        this(key, entitySet, columns, strategy, start, interval, activeInterval, pageSize, formattedValues, generation,
+                updatedAt, updatedBy, null);
     }
 
     /** The seed of a table configured under {@code crmbridge.poller.connections.<id>.tables}. */
@@ -51,7 +64,7 @@ public record SubscriptionSpec(SubscriptionKey key, String entitySet, List<Strin
         return new SubscriptionSpec(subscription.key(), subscription.entitySet(), subscription.columns(),
                 subscription.strategy(), subscription.start(), subscription.interval(), subscription.activeInterval(),
                 subscription.pageSize(), subscription.formattedValues(), subscription.generation(), updatedAt,
-                updatedBy);
+                updatedBy, subscription.snapshot());
     }
 
     /** The subscription the poller runs, unset settings taken from {@code defaults}. */
@@ -60,7 +73,7 @@ public record SubscriptionSpec(SubscriptionKey key, String entitySet, List<Strin
                 interval != null ? interval : defaults.interval(),
                 activeInterval != null ? activeInterval : defaults.activeInterval(),
                 pageSize != null ? pageSize : defaults.pageSize(), start,
-                formattedValues != null ? formattedValues : defaults.formattedValues(), generation);
+                formattedValues != null ? formattedValues : defaults.formattedValues(), generation, snapshot);
     }
 
     /** Whether this was seeded from configuration (an API write is never overwritten by a seed). */
@@ -68,7 +81,12 @@ public record SubscriptionSpec(SubscriptionKey key, String entitySet, List<Strin
         return SEED.equals(updatedBy);
     }
 
-    /** Whether both capture the same way (who wrote them and when aside). */
+    /** Whether the connection's table patterns made this (only those are changed or removed by the patterns). */
+    public boolean madeByPattern() {
+        return PATTERN.equals(updatedBy);
+    }
+
+    /** Whether both capture the same way (who wrote them and when, and snapshots asked for, aside). */
     public boolean sameSettingsAs(SubscriptionSpec other) {
         return other != null && key.equals(other.key) && Objects.equals(entitySet, other.entitySet)
                 && columns.equals(other.columns) && strategy == other.strategy && start == other.start
@@ -77,17 +95,31 @@ public record SubscriptionSpec(SubscriptionKey key, String entitySet, List<Strin
                 && generation == other.generation;
     }
 
-    /** This spec written anew by {@code author} at {@code now}, following {@code previous} (null if none). */
+    /**
+     * This spec written anew by {@code author} at {@code now}, following {@code previous} (null if none): it keeps
+     * the previous snapshot request (a settings change neither repeats nor drops it), except that a reset, which
+     * starts over, forgets it.
+     */
     public SubscriptionSpec writtenBy(String author, Instant now, SubscriptionSpec previous, boolean reset) {
         int base = previous == null ? generation : previous.generation;
+        SnapshotRequest kept = reset || previous == null ? null : previous.snapshot;
         return new SubscriptionSpec(key, entitySet, columns, strategy, start, interval, activeInterval, pageSize,
-                formattedValues, reset ? base + 1 : base, now, author);
+                formattedValues, reset ? base + 1 : base, now, author, kept);
+    }
+
+    /**
+     * This spec asking for the snapshot {@code request}; its settings, author and time unchanged (the request names
+     * its own), so a seeded definition stays one.
+     */
+    public SubscriptionSpec withSnapshot(SnapshotRequest request) {
+        return new SubscriptionSpec(key, entitySet, columns, strategy, start, interval, activeInterval, pageSize,
+                formattedValues, generation, updatedAt, updatedBy, request);
     }
 
     /** This spec with the entity set its table's metadata names. */
     SubscriptionSpec withEntitySet(String name) {
         return new SubscriptionSpec(key, name, columns, strategy, start, interval, activeInterval, pageSize,
-                formattedValues, generation, updatedAt, updatedBy);
+                formattedValues, generation, updatedAt, updatedBy, snapshot);
     }
 
     /** Standard tables' entity sets are their logical names made plural (account → accounts). */

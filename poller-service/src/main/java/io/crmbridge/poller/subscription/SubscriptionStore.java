@@ -9,6 +9,9 @@ public interface SubscriptionStore {
      */
     void write(SubscriptionSpec spec);
 
-    /** Removes the subscription (a tombstone); returns once that is stored and this instance's catalogue shows it. */
-    void remove(SubscriptionKey key);
+    /**
+     * Removes the subscription (a tombstone saying who removed it: {@code removedBy}, null for the admin API);
+     * returns once that is stored and this instance's catalogue shows it.
+     */
+    void remove(SubscriptionKey key, String removedBy);
 }

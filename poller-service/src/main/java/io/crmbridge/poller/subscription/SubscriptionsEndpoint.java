@@ -32,6 +32,8 @@ import reactor.core.scheduler.Schedulers;
  * 201 created, 200 changed, 400 listing every problem, 503 when the table's metadata cannot be read; nothing
  * changes unless it answers 200/201;</li>
  * <li>{@code DELETE /api/subscriptions/{connection}/{table}}: stops capturing it, keeps its checkpoint (200; 404).</li>
+ * <li>{@code POST /api/subscriptions/{connection}/{table}/snapshot[?id=…]}: asks for a snapshot on demand (202 with
+ * its {@code snapshotId}; 404). An {@code id} already asked for is the same request (202, nothing new).</li>
  * </ul>
  */
 final class SubscriptionsEndpoint {
@@ -58,6 +60,7 @@ final class SubscriptionsEndpoint {
                 .GET(BASE + "/{connection}/{table}", this::get)
                 .PUT(BASE + "/{connection}/{table}", this::put)
                 .DELETE(BASE + "/{connection}/{table}", this::delete)
+                .POST(BASE + "/{connection}/{table}/snapshot", this::snapshot)
                 .onError(IllegalArgumentException.class, (e, request) -> badRequest(List.of(e.getMessage())))
                 .build();
     }
@@ -97,7 +100,26 @@ final class SubscriptionsEndpoint {
                 .flatMap(this::answer);
     }
 
+    private Mono<ServerResponse> snapshot(ServerRequest request) {
+        SubscriptionKey key = key(request);
+        String id = request.queryParam("id").filter(value -> !value.isBlank()).orElse(null);
+        return request.principal().map(Principal::getName)
+                .flatMap(author -> Mono.fromCallable(() -> admin.snapshot(key, id, author))
+                        .subscribeOn(Schedulers.boundedElastic()))
+                .flatMap(this::answer);
+    }
+
     private Mono<ServerResponse> answer(SubscriptionAdmin.Outcome outcome) {
+        if (outcome instanceof SubscriptionAdmin.SnapshotAsked asked) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("connection", asked.spec().key().connection().value());
+            body.put("table", asked.spec().key().entity());
+            body.put("snapshotId", asked.request().id());
+            body.put("requestedAt", asked.request().requestedAt().toString());
+            body.put("requestedBy", asked.request().requestedBy());
+            body.put("repeated", asked.repeated());
+            return ServerResponse.status(HttpStatus.ACCEPTED).bodyValue(body);
+        }
         if (outcome instanceof SubscriptionAdmin.Stored stored) {
             return ServerResponse.status(stored.created() ? HttpStatus.CREATED : HttpStatus.OK)
                     .bodyValue(view(stored.spec()));
@@ -196,6 +218,10 @@ final class SubscriptionsEndpoint {
         view.put("generation", spec.generation());
         view.put("updatedAt", spec.updatedAt().toString());
         view.put("updatedBy", spec.updatedBy());
+        if (spec.snapshot() != null) {
+            view.put("snapshot", Map.of("id", spec.snapshot().id(), "requestedAt",
+                    spec.snapshot().requestedAt().toString(), "requestedBy", spec.snapshot().requestedBy()));
+        }
         return view;
     }
 

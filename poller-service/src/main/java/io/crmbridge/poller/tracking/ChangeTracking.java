@@ -98,6 +98,11 @@ final class ChangeTracking implements Tracking {
         index.apply(step.indexed(), step.unchanged());
     }
 
+    @Override
+    public int indexedRecords() {
+        return index.size();
+    }
+
     private static DeltaLink lastDeltaLink(FeedResult.Page page) {
         return page.delta().orElseThrow(() -> new IllegalStateException("a last page without a delta link"));
     }

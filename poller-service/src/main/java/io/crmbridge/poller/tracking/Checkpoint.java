@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 import io.crmbridge.crm.record.DeltaLink;
+import io.crmbridge.poller.subscription.SnapshotRequest;
+import io.crmbridge.poller.subscription.StartPosition;
 import io.crmbridge.poller.subscription.Strategy;
 import io.crmbridge.poller.subscription.Subscription;
 
@@ -24,13 +26,22 @@ import io.crmbridge.poller.subscription.Subscription;
  *                   generation) does not resume from it
  * @param columns    the subscription's columns when it was written (empty: every column); null when unknown. A delta
  *                   link repeats the {@code $select} of the sync that issued it, so other columns need a re-sync
+ * @param snapshot   the latest snapshot on demand, in progress or completed; null when none ran. It goes on beside
+ *                   the delta link or watermark, which it never changes
  */
 public record Checkpoint(Strategy strategy, DeltaLink deltaLink, PageLink nextLink, Instant watermark,
-                         boolean synced, Instant updatedAt, int generation, List<String> columns) {
+                         boolean synced, Instant updatedAt, int generation, List<String> columns,
+                         SnapshotProgress snapshot) {
 
     public Checkpoint {
         Objects.requireNonNull(strategy, "strategy");
         columns = columns == null ? null : List.copyOf(columns);
+    }
+
+    /** A checkpoint without a snapshot on demand. */
+    public Checkpoint(Strategy strategy, DeltaLink deltaLink, PageLink nextLink, Instant watermark, boolean synced,
+                      Instant updatedAt, int generation, List<String> columns) {
+        this(strategy, deltaLink, nextLink, watermark, synced, updatedAt, generation, columns, null);
     }
 
     /** A checkpoint of the first generation, its columns unknown. */
@@ -42,7 +53,43 @@ public record Checkpoint(Strategy strategy, DeltaLink deltaLink, PageLink nextLi
     /** This position, as written for {@code subscription} (its generation and columns). */
     public Checkpoint writtenFor(Subscription subscription) {
         return new Checkpoint(strategy, deltaLink, nextLink, watermark, synced, updatedAt, subscription.generation(),
-                subscription.columns());
+                subscription.columns(), snapshot);
+    }
+
+    /** This position with {@code progress} as its snapshot on demand. */
+    public Checkpoint withSnapshot(SnapshotProgress progress) {
+        return new Checkpoint(strategy, deltaLink, nextLink, watermark, synced, updatedAt, generation, columns,
+                progress);
+    }
+
+    /**
+     * The position once {@code subscription}'s snapshot request is taken into account: a request whose id this
+     * checkpoint has not run yet starts (or, when the subscription is about to begin with an initial sync that
+     * publishes every row as SNAPSHOT anyway, counts as done); one it ran or runs changes nothing.
+     */
+    public Checkpoint requested(Subscription subscription, Instant now) {
+        SnapshotRequest request = subscription.snapshot();
+        if (request == null || (snapshot != null && snapshot.id().equals(request.id()))) {
+            return this;
+        }
+        boolean initialSync = inFullSync() && !synced && subscription.start() == StartPosition.SNAPSHOT
+                || strategy == Strategy.MODIFIED_ON && !synced && watermark == null
+                && subscription.start() == StartPosition.SNAPSHOT;
+        return withSnapshot(initialSync ? SnapshotProgress.coveredByInitialSync(request.id(), now)
+                : SnapshotProgress.started(request.id(), now));
+    }
+
+    /** Whether a snapshot on demand still has pages to read. */
+    public boolean snapshotting() {
+        return snapshot != null && !snapshot.completed();
+    }
+
+    /**
+     * Whether the subscription's own read is between polls (not in the middle of a sync, a delta or a cycle): a
+     * snapshot page may be read now without reordering anything the read has yet to publish.
+     */
+    public boolean betweenPolls() {
+        return nextLink == null && !inFullSync() && synced;
     }
 
     /**
@@ -90,7 +137,7 @@ public record Checkpoint(Strategy strategy, DeltaLink deltaLink, PageLink nextLi
 
     /** The delta token expired: forget the links and read everything again (a re-sync). */
     public Checkpoint forResync() {
-        return new Checkpoint(strategy, null, null, null, true, updatedAt, generation, columns);
+        return new Checkpoint(strategy, null, null, null, true, updatedAt, generation, columns, snapshot);
     }
 
     /** Whether a change-tracking full sync (initial sync or re-sync) is under way or due. */

@@ -92,6 +92,13 @@ public final class DataverseChangeFeed implements ChangeFeed {
         if (request instanceof FeedRequest.NextPage next) {
             return connection.page(parser, new NextLink(next.link().toString()), options);
         }
+        if (request instanceof FeedRequest.Snapshot snapshot) {
+            // A plain read beside the change tracking: primary-key order, pages keyed by the last row (§1.3).
+            ReadOptions plain = new ReadOptions(subscription.pageSize(), false, "*");
+            return snapshot.next() == null
+                    ? connection.query(parser, Query.of(entitySet).select(columns(subscription, parser.table())), plain)
+                    : connection.page(parser, new NextLink(snapshot.next().toString()), plain);
+        }
         if (request instanceof FeedRequest.Delta delta) {
             return connection.changes(parser, delta.link(), options);
         }
@@ -173,7 +180,7 @@ public final class DataverseChangeFeed implements ChangeFeed {
             case FULL_SYNC_REQUIRED -> FeedFailure.SYNC_EXPIRED;
             case PERMANENT -> invalidLink(request, error) ? FeedFailure.SYNC_EXPIRED : FeedFailure.PERMANENT;
         };
-        return new FeedResult.Failed(reason, error.retryAfter().orElse(Duration.ZERO), detail);
+        return new FeedResult.Failed(reason, error.retryAfter().orElse(Duration.ZERO), detail, error.label());
     }
 
     /** A 400 for a delta or next link: an invalid or tampered token; a full sync is the way out (reference §2.5). */

@@ -7,7 +7,12 @@ import io.crmbridge.crm.record.DeltaLink;
 
 /** What to read next from a table. */
 public sealed interface FeedRequest permits FeedRequest.FullSync, FeedRequest.NextPage, FeedRequest.Delta,
-        FeedRequest.ModifiedSince {
+        FeedRequest.ModifiedSince, FeedRequest.Snapshot {
+
+    /** The read of the page after this one, {@code next} being the {@code @odata.nextLink} this one returned. */
+    default FeedRequest following(PageLink next) {
+        return new NextPage(next);
+    }
 
     /** Every current row, with {@code Prefer: odata.track-changes}: an initial sync or a re-sync. */
     record FullSync() implements FeedRequest {
@@ -32,5 +37,16 @@ public sealed interface FeedRequest permits FeedRequest.FullSync, FeedRequest.Ne
      * of the table when {@code from} is null.
      */
     record ModifiedSince(Instant from) implements FeedRequest {
+    }
+
+    /**
+     * A page of a snapshot on demand: every current row, without change tracking (the subscription's delta link or
+     * watermark goes on beside it), from the first page when {@code next} is null.
+     */
+    record Snapshot(PageLink next) implements FeedRequest {
+        @Override
+        public FeedRequest following(PageLink link) {
+            return new Snapshot(link);
+        }
     }
 }

@@ -31,11 +31,19 @@ public sealed interface FeedResult permits FeedResult.Page, FeedResult.Failed {
      * @param reason     what to do about it
      * @param retryAfter how long the server asked to wait (429), zero when it did not say
      * @param detail     the error for logs: status and Dataverse code, never a token
+     * @param code       Dataverse's status and error code (e.g. {@code 410/0x80044352}); the failure kind when no
+     *                   response said more
      */
-    record Failed(FeedFailure reason, Duration retryAfter, String detail) implements FeedResult {
+    record Failed(FeedFailure reason, Duration retryAfter, String detail, String code) implements FeedResult {
         public Failed {
             Objects.requireNonNull(reason, "reason");
             retryAfter = retryAfter == null ? Duration.ZERO : retryAfter;
+            code = code == null ? reason.name() : code;
+        }
+
+        /** A failure that no Dataverse response describes further. */
+        public Failed(FeedFailure reason, Duration retryAfter, String detail) {
+            this(reason, retryAfter, detail, null);
         }
     }
 }

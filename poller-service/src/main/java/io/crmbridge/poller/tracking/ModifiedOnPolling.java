@@ -71,4 +71,9 @@ final class ModifiedOnPolling implements Tracking {
     public void committed(Step step) {
         index.apply(step.indexed(), step.unchanged());
     }
+
+    @Override
+    public int indexedRecords() {
+        return index.size();
+    }
 }

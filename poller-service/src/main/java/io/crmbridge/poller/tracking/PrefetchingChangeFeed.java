@@ -15,7 +15,9 @@ import io.crmbridge.poller.subscription.SubscriptionKey;
 /**
  * Reads the next page of a read while the current one is being written: when a page has a nextLink, that page
  * is requested at once on another thread, and handed out if the next read of the subscription asks for exactly
- * it (it does unless the current page's transaction failed). Nothing is written earlier than before; a page read
+ * it (it does unless the current page's transaction failed, or another read of the subscription came between: a
+ * snapshot page prefetched before a delta was read is read again after it, so no row is published with a state
+ * older than one published before). Nothing is written earlier than before; a page read
  * a moment sooner is as valid as one read later (full-sync pages read live rows, delta pages a fixed snapshot).
  * A prefetched page not asked for within {@code maxAge} is dropped.
  */
@@ -51,7 +53,7 @@ final class PrefetchingChangeFeed implements ChangeFeed {
             result = feed.read(subscription, request);
         }
         if (result instanceof FeedResult.Page page && page.next().isPresent()) {
-            FeedRequest next = new FeedRequest.NextPage(page.next().get());
+            FeedRequest next = request.following(page.next().get());
             ahead.put(subscription.key(), new Prefetch(next, clock.instant(),
                     CompletableFuture.supplyAsync(() -> feed.read(subscription, next), executor)));
         }

@@ -46,6 +46,9 @@ public sealed interface Tracking permits ChangeTracking, ModifiedOnPolling {
     /** {@code step} was committed: its record-index entries hold from now on. */
     void committed(Step step);
 
+    /** How many records the committed record index holds. */
+    int indexedRecords();
+
     /** The later of two instants, either may be null. */
     static Instant later(Instant a, Instant b) {
         return a == null ? b : b == null || a.isAfter(b) ? a : b;

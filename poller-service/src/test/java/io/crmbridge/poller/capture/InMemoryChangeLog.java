@@ -20,6 +20,7 @@ import io.crmbridge.poller.tracking.RecordIndex;
 public final class InMemoryChangeLog implements ChangeLog {
 
     private final List<CapturedChange> committed = new ArrayList<>();
+    private final List<CaptureNotice> notices = new ArrayList<>();
     private final Map<SubscriptionKey, Checkpoint> checkpoints = new HashMap<>();
     /** The compacted record topic: subscription → record id → entry (removed on a tombstone). */
     private final Map<SubscriptionKey, Map<String, RecordIndex.Entry>> records = new HashMap<>();
@@ -44,10 +45,12 @@ public final class InMemoryChangeLog implements ChangeLog {
 
     @Override
     public synchronized CommitOutcome append(SubscriptionKey subscription, List<CapturedChange> changes,
-                                             List<RecordIndex.Entry> indexed, Checkpoint next) {
+                                             List<RecordIndex.Entry> indexed, Checkpoint next,
+                                             List<CaptureNotice> notices) {
         CommitOutcome outcome = outcomes.isEmpty() ? new CommitOutcome.Committed() : outcomes.poll();
         if (outcome instanceof CommitOutcome.Committed || outcome instanceof CommitOutcome.Uncertain) {
             committed.addAll(changes);
+            this.notices.addAll(notices);
             Map<String, RecordIndex.Entry> entries = records.computeIfAbsent(subscription, k -> new LinkedHashMap<>());
             indexed.forEach(entry -> {
                 if (entry.removed()) {
@@ -60,6 +63,17 @@ public final class InMemoryChangeLog implements ChangeLog {
             transactions++;
         }
         return outcome;
+    }
+
+    @Override
+    public synchronized CommitOutcome announce(List<CaptureNotice> notices) {
+        this.notices.addAll(notices);
+        return new CommitOutcome.Committed();
+    }
+
+    /** The capture notices committed so far, in order. */
+    public synchronized List<CaptureNotice> notices() {
+        return List.copyOf(notices);
     }
 
     /** The next append ends with {@code outcome}. */

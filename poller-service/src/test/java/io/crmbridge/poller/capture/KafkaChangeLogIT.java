@@ -58,7 +58,7 @@ class KafkaChangeLogIT {
         Map<String, Object> producer = new HashMap<>(client);
         producer.put("max.block.ms", 2000);
         clients = new KafkaChangeLogs.Clients(producer, client, "log-it-", topics.pollerCheckpoints().name(),
-                topics.pollerRecords().name(), Duration.ofSeconds(30));
+                topics.pollerRecords().name(), topics.captureEvents().name(), Duration.ofSeconds(30));
         changeLogs = new KafkaChangeLogs(clients, changeTopics, new AvroChangeRecords(), true);
     }
 

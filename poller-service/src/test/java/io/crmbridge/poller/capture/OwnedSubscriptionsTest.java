@@ -38,7 +38,7 @@ class OwnedSubscriptionsTest {
     private final OwnedSubscriptions owned = new OwnedSubscriptions(catalogue(accounts, slow),
             new CapturingChanges(table, Clock.systemUTC(), CaptureMetrics.NONE, Duration.ofHours(1)), connections,
             new Pacing(Duration.ofMillis(20), Duration.ofMillis(200)), Clock.systemUTC(), Duration.ofSeconds(2),
-            Duration.ofSeconds(5));
+            Duration.ofSeconds(5), Duration.ofMinutes(5));
 
     @AfterEach
     void close() {
@@ -97,7 +97,7 @@ class OwnedSubscriptionsTest {
         try (OwnedSubscriptions patient = new OwnedSubscriptions(catalogue(accounts),
                 new CapturingChanges(table, Clock.systemUTC(), CaptureMetrics.NONE, Duration.ofHours(1)),
                 connections, new Pacing(Duration.ofMillis(20), Duration.ofHours(1)), Clock.systemUTC(),
-                Duration.ofSeconds(2), Duration.ofSeconds(5))) {
+                Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofMinutes(5))) {
             connections.defined(CONTOSO, URI.create("https://contoso"), true);
             table.failNext(FeedFailure.UNAUTHORIZED, Duration.ZERO);
             patient.assigned(0, key -> key.equals(accounts.key()), () -> changeLog);

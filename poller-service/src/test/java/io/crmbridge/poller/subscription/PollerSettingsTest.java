@@ -68,6 +68,34 @@ class PollerSettingsTest {
         assertThat(bind(Map.of()).changeTrackingRetention()).isEqualTo(Duration.ofDays(7));
     }
 
+    @Test
+    void readsEachConnectionsTablePatternsAndTheMetadataRefresh() {
+        PollerSettings settings = bind(Map.of(
+                "crmbridge.poller.connections.contoso.include", "account,contact,cr123_*",
+                "crmbridge.poller.connections.contoso.exclude[0]", "*_audit",
+                "crmbridge.poller.connections.contoso.tables.lead.strategy", "MODIFIED_ON",
+                "crmbridge.poller.connections.fabrikam.tables.account.select", "name",
+                "crmbridge.poller.metadata-refresh", "2m"));
+
+        TablePatterns contoso = settings.tablePatterns().get(io.crmbridge.crm.connection.ConnectionId.of("contoso"));
+        assertThat(contoso.matches("cr123_project")).isTrue();
+        assertThat(contoso.matches("cr123_audit")).isFalse();
+        assertThat(settings.tablePatterns()).as("fabrikam has no patterns").hasSize(1);
+        assertThat(settings.configuredTables(io.crmbridge.crm.connection.ConnectionId.of("contoso")))
+                .containsExactly("lead");
+        assertThat(settings.metadataRefresh()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(bind(Map.of()).metadataRefresh()).isEqualTo(Duration.ofMinutes(15));
+    }
+
+    @Test
+    void refusesAPatternThatIsNotOneAtStartUp() {
+        assertThatThrownBy(() -> bind(Map.of("crmbridge.poller.connections.contoso.include", "account,cr123-*")))
+                .hasStackTraceContaining("crmbridge.poller.connections.contoso.include[1] 'cr123-*' is not a table"
+                        + " pattern");
+        assertThatThrownBy(() -> bind(Map.of("crmbridge.poller.metadata-refresh", "0s")))
+                .hasStackTraceContaining("crmbridge.poller.metadata-refresh must be positive");
+    }
+
     private static PollerSettings bind(Map<String, String> properties) {
         return new Binder(new MapConfigurationPropertySource(properties))
                 .bindOrCreate("crmbridge.poller", PollerSettings.class);

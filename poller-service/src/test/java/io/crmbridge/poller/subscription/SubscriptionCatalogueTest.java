@@ -78,6 +78,26 @@ class SubscriptionCatalogueTest {
         assertThat(reset.sameSettingsAs(again)).as("a reset is a change").isFalse();
     }
 
+    @Test
+    void aSeedReplacesWhatTablePatternsMadeOfTheSameTable() {
+        catalogue.defined(spec(List.of(), null, SubscriptionSpec.PATTERN));
+
+        assertThat(catalogue.seedsToPublish(List.of(seed(ACCOUNTS, List.of("name"))))).hasSize(1);
+    }
+
+    @Test
+    void knowsWhichSubscriptionsWereRemovedThroughTheApiUntilTheyAreDefinedAgain() {
+        SubscriptionKey leads = SubscriptionKey.of("contoso", "lead");
+        catalogue.defined(spec(List.of(), null, SubscriptionSpec.PATTERN));
+        catalogue.removed(ACCOUNTS);
+        catalogue.removed(leads, SubscriptionSpec.PATTERN);
+
+        assertThat(catalogue.removedThroughApi(ACCOUNTS)).isTrue();
+        assertThat(catalogue.removedThroughApi(leads)).as("the patterns removed it").isFalse();
+        catalogue.defined(spec(List.of(), null, "poller-admin"));
+        assertThat(catalogue.removedThroughApi(ACCOUNTS)).isFalse();
+    }
+
     private static SubscriptionSpec spec(List<String> columns, Integer pageSize, String author) {
         return new SubscriptionSpec(ACCOUNTS, null, columns, Strategy.CHANGE_TRACKING, StartPosition.SNAPSHOT, null,
                 null, pageSize, null, 0, T0, author);

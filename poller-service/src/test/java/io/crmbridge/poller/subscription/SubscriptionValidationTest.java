@@ -27,13 +27,27 @@ class SubscriptionValidationTest {
 
     private final ConnectionStates connections = new ConnectionStates();
     private TableCatalog.Lookup answer = new TableCatalog.Missing();
-    private final SubscriptionValidation validation = new SubscriptionValidation(connections,
-            (connection, table) -> switch (table) {
+    private final SubscriptionValidation validation = new SubscriptionValidation(connections, new TableCatalog() {
+        @Override
+        public Lookup table(ConnectionId connection, String table) {
+            return switch (table) {
                 case "account" -> new TableCatalog.Found(ACCOUNT);
                 case "lead" -> new TableCatalog.Found(LEAD);
                 case "note" -> new TableCatalog.Found(NOTE);
                 default -> answer;
-            });
+            };
+        }
+
+        @Override
+        public Lookup refreshedTable(ConnectionId connection, String table) {
+            return table(connection, table);
+        }
+
+        @Override
+        public Listing tables(ConnectionId connection) {
+            return new TableCatalog.Listed(List.of(ACCOUNT, LEAD, NOTE));
+        }
+    });
 
     {
         connections.defined(CONTOSO, URI.create("https://contoso.crm4.dynamics.com"), true);

@@ -76,6 +76,19 @@ public final class Topics {
         return compacted("subscriptions", "connectionId:table", 1);
     }
 
+    /**
+     * {@code CaptureEvent} by {@code connectionId:table}; poller → downstream teams, SRE alerting, the console. Kept
+     * 30 days.
+     */
+    public TopicSpec captureEvents() {
+        return deleted("capture-events", "connectionId:table", settings.partitions(), Duration.ofDays(30));
+    }
+
+    /** {@code CaptureSignal} by {@code connectionId:table}; teams automating through Kafka → the poller. One partition. */
+    public TopicSpec captureSignals() {
+        return deleted("capture-signals", "connectionId:table", 1, Duration.ofDays(7));
+    }
+
     /** {@code WriteCommand} by {@code connectionId:entity:recordKey}; producers → action. */
     public TopicSpec writeCommands() {
         return deleted("write-commands", "connectionId:entity:recordKey", settings.partitions(),
@@ -100,7 +113,7 @@ public final class Topics {
 
     /** The fixed topics the poller owns (change topics are added per subscribed entity). */
     public List<TopicSpec> ownedByPoller() {
-        return List.of(subscriptions(), pollerCheckpoints(), pollerRecords());
+        return List.of(subscriptions(), pollerCheckpoints(), pollerRecords(), captureEvents(), captureSignals());
     }
 
     /** The topics the action-service owns and creates. */

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.TestFactory;
  */
 class SchemaEvolutionTest {
 
-    private static final List<String> TOPIC_CONTRACTS = List.of("AccessTokenGrant", "ConnectionDefinition",
-            "ConnectionEvent", "PollCheckpoint", "RecordChanged", "TokenRequest", "VaultEntry", "WriteCommand",
-            "WriteResult");
+    private static final List<String> TOPIC_CONTRACTS = List.of("AccessTokenGrant", "CaptureEvent",
+            "CaptureSignal", "ConnectionDefinition", "ConnectionEvent", "PollCheckpoint", "PolledRecord",
+            "RecordChanged", "SubscriptionDefinition", "TokenRequest", "VaultEntry", "WriteCommand", "WriteResult");
 
     @Test
     void gateCoversTheContractOfEveryTopic() {

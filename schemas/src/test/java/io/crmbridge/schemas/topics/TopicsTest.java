@@ -17,12 +17,13 @@ class TopicsTest {
     void namesEveryTopicOfTheDesignUnderThePrefix() {
         List<String> names = List.of(topics.connections(), topics.connectionEvents(), topics.accessTokens(),
                 topics.tokenRequests(), topics.tokenVault(), topics.changes("account"), topics.subscriptions(),
-                topics.pollerCheckpoints(), topics.pollerRecords(), topics.writeCommands(), topics.writeResults(),
-                topics.writeCommandsDlt()).stream().map(TopicSpec::name).toList();
+                topics.pollerCheckpoints(), topics.pollerRecords(), topics.captureEvents(), topics.captureSignals(),
+                topics.writeCommands(), topics.writeResults(), topics.writeCommandsDlt()).stream().map(TopicSpec::name).toList();
 
         assertThat(names).containsExactly("crm.connections", "crm.connection-events", "crm.access-tokens",
                 "crm.token-requests", "crm.token-vault", "crm.changes.account", "crm.subscriptions",
-                "crm.poller-checkpoints", "crm.poller-records", "crm.write-commands", "crm.write-results",
+                "crm.poller-checkpoints", "crm.poller-records", "crm.capture-events", "crm.capture-signals",
+                "crm.write-commands", "crm.write-results",
                 "crm.write-commands.dlt");
     }
 

@@ -20,6 +20,8 @@ import reactor.core.publisher.Mono;
  * GET    /admin/dataverse/orgs/{org}/limits                                        service-protection limits
  * PUT    /admin/dataverse/orgs/{org}/limits             {"requests":20,"windowSeconds":5,"concurrent":52,
  *                                                        "executionTimeMillis":0}  change them (fields optional)
+ * POST   /admin/dataverse/orgs/{org}/tables             {"logicalName":"cr123_invoice","changeTracking":true}
+ *                                                                                   add a custom table
  * POST   /admin/dataverse/orgs/{org}/delta-tokens/break                            expire every delta token
  * GET    /admin/dataverse/orgs/{org}/requests                                      request counts by status
  * DELETE /admin/dataverse/orgs/{org}/requests                                      reset the counts
@@ -39,6 +41,7 @@ final class DataverseAdmin {
                 .GET("/admin/dataverse/orgs", request -> json(200, dataverse.orgs().stream().map(this::describe).toList()))
                 .GET("/admin/dataverse/orgs/{org}/limits", request -> withOrg(request, org -> json(200, limits(org.limits()))))
                 .PUT("/admin/dataverse/orgs/{org}/limits", this::throttle)
+                .POST("/admin/dataverse/orgs/{org}/tables", this::addTable)
                 .POST("/admin/dataverse/orgs/{org}/delta-tokens/break", request -> withOrg(request, org -> {
                     org.breakDeltaTokens();
                     return ServerResponse.noContent().build();
@@ -63,6 +66,22 @@ final class DataverseAdmin {
                 return json(400, Map.of("error", e.getMessage()));
             }
         });
+    }
+
+    private Mono<ServerResponse> addTable(ServerRequest request) {
+        return withOrg(request, org -> jsonBody(request).flatMap(body -> {
+            JsonNode name = body.get("logicalName");
+            if (name == null || !name.isString()) {
+                return json(400, Map.of("error", "body must be {\"logicalName\": \"<table>\", \"changeTracking\":"
+                        + " true|false}"));
+            }
+            try {
+                org.addTable(name.stringValue(), body.path("changeTracking").asBoolean(true));
+                return json(201, Map.of("logicalName", name.stringValue()));
+            } catch (IllegalArgumentException e) {
+                return json(400, Map.of("error", e.getMessage()));
+            }
+        }));
     }
 
     private Mono<ServerResponse> throttle(ServerRequest request) {

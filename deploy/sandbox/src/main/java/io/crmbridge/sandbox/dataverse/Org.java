@@ -3,7 +3,6 @@ package io.crmbridge.sandbox.dataverse;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
@@ -28,7 +27,7 @@ public final class Org {
     private final Schema schema;
     private final Clock clock;
     private final DataverseSettings settings;
-    private final Map<String, Rows> rows = new LinkedHashMap<>();
+    private final Map<String, Rows> rows = new java.util.concurrent.ConcurrentHashMap<>();
     private final Writes writes = new Writes(this);
     private final ReentrantLock writeLock = new ReentrantLock();
     private final RequestCounter counter = new RequestCounter();
@@ -72,6 +71,25 @@ public final class Org {
         TableDefinition definition = schema.byLogicalName(logicalName)
                 .orElseThrow(() -> new IllegalArgumentException("no table " + logicalName + " in org " + name));
         return new Table(this, rows(definition));
+    }
+
+    /**
+     * Adds a custom table while the org runs, as a maker would ({@code cr123_invoice}: primary key
+     * {@code cr123_invoiceid}, primary name {@code cr123_name}, entity set {@code cr123_invoices}); from now on it is
+     * listed in {@code EntityDefinitions} and its rows can be written and read.
+     *
+     * @throws IllegalArgumentException for a name that is not a logical name or a table that exists
+     */
+    public Table addTable(String logicalName, boolean changeTracking) {
+        TableDefinition definition = StandardTables.custom(logicalName, changeTracking);
+        writeLock.lock();
+        try {
+            schema.add(definition);
+            rows.put(definition.logicalName(), new Rows(definition));
+        } finally {
+            writeLock.unlock();
+        }
+        return table(logicalName);
     }
 
     /** Makes every delta token issued so far invalid: the next delta poll gets the expired-version-stamp error. */

@@ -6,12 +6,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The tables of an org and the relationships between them (collection-valued navigation properties). */
+/**
+ * The tables of an org and the relationships between them (collection-valued navigation properties). A table may be
+ * added while the org serves requests ({@link #add}, as a maker creates one): the maps are replaced, never changed,
+ * so readers take no lock.
+ */
 final class Schema {
 
-    private final Map<String, TableDefinition> byLogicalName = new LinkedHashMap<>();
-    private final Map<String, TableDefinition> byEntitySet = new LinkedHashMap<>();
-    private final Map<String, CollectionNavigation> collections = new LinkedHashMap<>();
+    private volatile Map<String, TableDefinition> byLogicalName = new LinkedHashMap<>();
+    private volatile Map<String, TableDefinition> byEntitySet = new LinkedHashMap<>();
+    private volatile Map<String, CollectionNavigation> collections = new LinkedHashMap<>();
 
     /**
      * A one-to-many relationship seen from the referenced table, e.g. {@code account.contact_customer_accounts}:
@@ -21,17 +25,38 @@ final class Schema {
     }
 
     Schema(List<TableDefinition> tables) {
+        index(tables);
+    }
+
+    /** Adds a table; its logical name and entity set must be new to the org. */
+    synchronized void add(TableDefinition table) {
+        if (byLogicalName.containsKey(table.logicalName()) || byEntitySet.containsKey(table.entitySetName())) {
+            throw new IllegalArgumentException("table " + table.logicalName() + " (" + table.entitySetName()
+                    + ") exists already");
+        }
+        List<TableDefinition> tables = new java.util.ArrayList<>(byLogicalName.values());
+        tables.add(table);
+        index(tables);
+    }
+
+    private void index(List<TableDefinition> tables) {
+        Map<String, TableDefinition> logical = new LinkedHashMap<>();
+        Map<String, TableDefinition> sets = new LinkedHashMap<>();
+        Map<String, CollectionNavigation> navigations = new LinkedHashMap<>();
         for (TableDefinition table : tables) {
-            byLogicalName.put(table.logicalName(), table);
-            byEntitySet.put(table.entitySetName(), table);
+            logical.put(table.logicalName(), table);
+            sets.put(table.entitySetName(), table);
         }
         for (TableDefinition table : tables) {
             for (TableDefinition.Navigation navigation : table.navigations().values()) {
                 LookupTarget target = navigation.target();
-                collections.put(target.table() + "/" + target.collectionProperty(),
+                navigations.put(target.table() + "/" + target.collectionProperty(),
                         new CollectionNavigation(table, navigation.column()));
             }
         }
+        byEntitySet = sets;
+        collections = navigations;
+        byLogicalName = logical;
     }
 
     Optional<TableDefinition> byLogicalName(String logicalName) {

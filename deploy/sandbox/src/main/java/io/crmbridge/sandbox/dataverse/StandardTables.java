@@ -161,6 +161,25 @@ final class StandardTables {
                 List.of(new AlternateKey("cr123_CodeKey", List.of("cr123_code"))));
     }
 
+    /**
+     * A custom table as a maker creates it: its primary key, a primary name column ({@code <prefix>_name}, e.g.
+     * {@code cr123_name} for {@code cr123_invoice}; {@code name} without a prefix), state, status and the system
+     * dates; the entity set is the logical name plus "s", as Dataverse proposes it.
+     */
+    static TableDefinition custom(String logicalName, boolean changeTracking) {
+        if (!logicalName.matches("[a-z][a-z0-9_]*")) {
+            throw new IllegalArgumentException("not a table logical name (lower case letters, digits, _): "
+                    + logicalName);
+        }
+        int underscore = logicalName.indexOf('_');
+        String name = underscore > 0 ? logicalName.substring(0, underscore) + "_name" : "name";
+        List<Column> columns = start(logicalName, logicalName + "id");
+        columns.add(Column.text(name, name, 100));
+        finish(columns, activeInactive());
+        return new TableDefinition(logicalName, logicalName, logicalName + "s", changeTracking, name, columns,
+                List.of());
+    }
+
     private record StateCodes(Map<Integer, String> states, Map<Integer, String> statuses) {
     }
 

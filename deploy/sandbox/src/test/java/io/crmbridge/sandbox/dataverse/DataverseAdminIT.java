@@ -60,6 +60,28 @@ class DataverseAdminIT {
     }
 
     @Test
+    void addsATableAtRuntimeThatIsListedAndServesRows() {
+        sandbox.dataverse().org("growing");
+        WebApiClient client = new WebApiClient(sandbox, "growing");
+        assertThat(client.get("cr123_invoices").statusCode()).isEqualTo(404);
+
+        HttpResponse<String> added = admin.send("POST", "/admin/dataverse/orgs/growing/tables",
+                "{\"logicalName\":\"cr123_invoice\",\"changeTracking\":false}");
+
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        assertThat(client.post("cr123_invoices", "{\"cr123_name\":\"INV-1\"}").statusCode()).isEqualTo(204);
+        assertThat(json(client.get("cr123_invoices?$select=cr123_name")).get("value").get(0).get("cr123_name")
+                .stringValue()).isEqualTo("INV-1");
+        JsonNode listed = json(client.get("EntityDefinitions?$select=LogicalName,EntitySetName,ChangeTrackingEnabled"
+                + "&$filter=LogicalName eq 'cr123_invoice'"));
+        assertThat(listed.get("value").get(0).get("EntitySetName").stringValue()).isEqualTo("cr123_invoices");
+        assertThat(listed.get("value").get(0).get("ChangeTrackingEnabled").booleanValue()).isFalse();
+        assertThat(admin.send("POST", "/admin/dataverse/orgs/growing/tables",
+                "{\"logicalName\":\"cr123_invoice\"}").statusCode()).as("exists already").isEqualTo(400);
+        assertThat(admin.send("POST", "/admin/dataverse/orgs/growing/tables", "{}").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void breaksDeltaTokens() {
         WebApiClient client = new WebApiClient(sandbox, "contoso");
         String deltaLink = json(client.get("accounts?$select=name", "Prefer", "odata.track-changes"))

@@ -32,7 +32,9 @@ public final class Cli {
                                                            add or replace one (settings not given: the poller's
                                                            defaults; --reset: start over from its start position)
               subscriptions remove <connection> <table>    stop capturing it (its checkpoint is kept)
-              subscriptions snapshot <connection> <table>  re-read the table as SNAPSHOT events, deltas keep flowing
+              subscriptions snapshot <connection> <table> [--id id]
+                                                           re-read the table as SNAPSHOT events, deltas keep flowing
+                                                           (--id: asking again with it is the same request)
             poller: [--poller url] [--user name] [--password-env NAME] [--json]; the user defaults to
               $CRMBRIDGE_ADMIN_USER or admin, the password is read from $CRMBRIDGE_ADMIN_PASSWORD (or $NAME)
             defaults: --bootstrap localhost:9092 --registry http://localhost:8081 --sandbox http://localhost:8081

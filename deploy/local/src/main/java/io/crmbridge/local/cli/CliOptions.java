@@ -16,8 +16,9 @@ import io.crmbridge.local.cli.Cli.UsageException;
  * @param poller       where the poller's admin API is, and who signs in to it (the password only by the name of an
  *                     environment variable: a password on the command line would show in the process list)
  * @param json         print the poller's answer as it is, not as a table or a sentence
- * @param subscription the settings of {@code subscriptions add}, by option name without its dashes
- *                     ({@code columns}, {@code strategy}, ...), only those given
+ * @param subscription the options of {@code subscriptions add} (its settings) and {@code subscriptions snapshot}
+ *                     ({@code id}), by option name without its dashes ({@code columns}, {@code strategy}, ...),
+ *                     only those given
  * @param reset        {@code subscriptions add --reset}: start over from the start position
  */
 record CliOptions(String bootstrap, String registry, String sandbox, PollerAccess poller, String command,
@@ -27,6 +28,8 @@ record CliOptions(String bootstrap, String registry, String sandbox, PollerAcces
     /** The options of {@code subscriptions add}, each taking a value. */
     static final Set<String> SUBSCRIPTION_SETTINGS = Set.of("columns", "strategy", "start", "format", "interval",
             "active-interval", "page-size", "entity-set");
+    /** The option of {@code subscriptions snapshot}: the snapshot's id, so that asking again is the same request. */
+    static final String SNAPSHOT_ID = "id";
 
     /**
      * The poller's admin API.
@@ -67,7 +70,8 @@ record CliOptions(String bootstrap, String registry, String sandbox, PollerAcces
                 case "--max" -> max = Optional.of(number(value(args, ++i)));
                 case "--timeout" -> timeout = Duration.ofSeconds(number(value(args, ++i)));
                 default -> {
-                    if (args[i].startsWith("--") && SUBSCRIPTION_SETTINGS.contains(args[i].substring(2))) {
+                    if (args[i].startsWith("--") && (SUBSCRIPTION_SETTINGS.contains(args[i].substring(2))
+                            || args[i].equals("--" + SNAPSHOT_ID))) {
                         subscription.put(args[i].substring(2), value(args, ++i));
                     } else if (args[i].startsWith("--")) {
                         throw new UsageException("unknown option: " + args[i]);

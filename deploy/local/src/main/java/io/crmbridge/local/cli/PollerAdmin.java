@@ -2,6 +2,7 @@ package io.crmbridge.local.cli;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -75,9 +76,11 @@ final class PollerAdmin {
         return request("/" + connection + "/" + table).DELETE().build();
     }
 
-    HttpRequest snapshot(String connection, String table) {
-        return request("/" + connection + "/" + table + "/snapshot").POST(HttpRequest.BodyPublishers.noBody())
-                .build();
+    /** {@code id}: the snapshot's own id (asking again with it is the same request); empty: the poller picks one. */
+    HttpRequest snapshot(String connection, String table, Optional<String> id) {
+        return request("/" + connection + "/" + table + "/snapshot"
+                + id.map(i -> "?id=" + URLEncoder.encode(i, StandardCharsets.UTF_8)).orElse(""))
+                .POST(HttpRequest.BodyPublishers.noBody()).build();
     }
 
     /** The answer; an unreachable poller is a failure of the command. */

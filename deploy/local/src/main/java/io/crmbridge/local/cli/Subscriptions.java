@@ -3,6 +3,7 @@ package io.crmbridge.local.cli;
 import java.io.PrintStream;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,7 +16,7 @@ import tools.jackson.databind.node.MissingNode;
 
 /**
  * {@code subscriptions list [<connection>] | add <connection> <table> [settings] [--reset] |
- * remove <connection> <table> | snapshot <connection> <table>}: the poller's subscriptions admin API.
+ * remove <connection> <table> | snapshot <connection> <table> [--id id]}: the poller's subscriptions admin API.
  *
  * <p>What an answer means, for every action: 2xx done (printed as a table or a sentence, or as it came with
  * {@code --json}); 400 the poller's problems, one a line; 401 the credentials were refused; 404 there is no such
@@ -30,7 +31,7 @@ final class Subscriptions {
 
     /** What was asked for, checked before any request. */
     record Action(String name, Optional<String> connection, Optional<String> table, Map<String, Object> body,
-                  boolean reset) {
+                  boolean reset, Optional<String> snapshotId) {
 
         String key() {
             return connection.orElseThrow() + ":" + table.orElseThrow();
@@ -56,8 +57,13 @@ final class Subscriptions {
         }
         String name = words.get(0);
         List<String> rest = words.subList(1, words.size());
-        if (!name.equals("add") && (!options.subscription().isEmpty() || options.reset())) {
+        Map<String, String> settings = new HashMap<>(options.subscription());
+        Optional<String> snapshotId = Optional.ofNullable(settings.remove(CliOptions.SNAPSHOT_ID));
+        if (!name.equals("add") && (!settings.isEmpty() || options.reset())) {
             throw new UsageException("the settings and --reset go with subscriptions add only");
+        }
+        if (!name.equals("snapshot") && snapshotId.isPresent()) {
+            throw new UsageException("--id goes with subscriptions snapshot only");
         }
         return switch (name) {
             case "list" -> {
@@ -66,7 +72,7 @@ final class Subscriptions {
                             + " arguments");
                 }
                 yield new Action(name, rest.stream().findFirst().map(Subscriptions::connection), Optional.empty(),
-                        Map.of(), false);
+                        Map.of(), false, Optional.empty());
             }
             case "add", "remove", "snapshot" -> {
                 if (rest.size() != 2) {
@@ -74,7 +80,7 @@ final class Subscriptions {
                             + rest.size() + " arguments");
                 }
                 yield new Action(name, Optional.of(connection(rest.get(0))), Optional.of(table(rest.get(1))),
-                        name.equals("add") ? SubscriptionBody.of(options.subscription()) : Map.of(), options.reset());
+                        name.equals("add") ? SubscriptionBody.of(settings) : Map.of(), options.reset(), snapshotId);
             }
             default -> throw new UsageException("unknown subscriptions action: " + name
                     + " (list, add, remove or snapshot)");
@@ -89,7 +95,7 @@ final class Subscriptions {
             case "list" -> poller.list(action.connection());
             case "add" -> poller.put(c, t, AvroJson.mapper().writeValueAsString(action.body()), action.reset());
             case "remove" -> poller.remove(c, t);
-            default -> poller.snapshot(c, t);
+            default -> poller.snapshot(c, t, action.snapshotId());
         };
     }
 
@@ -110,7 +116,8 @@ final class Subscriptions {
             case "remove" -> out.println("removed " + action.key() + "; its checkpoint is kept: adding it again"
                     + " resumes from it");
             default -> out.println("snapshot " + body.path("snapshotId").asString() + " of " + action.key()
-                    + " requested at " + body.path("requestedAt").asString() + "; its SNAPSHOT events follow on "
+                    + (body.path("repeated").asBoolean(false) ? " was already asked for at " : " requested at ")
+                    + body.path("requestedAt").asString() + "; its SNAPSHOT events follow on "
                     + KafkaClients.PREFIX + ".changes." + action.table().orElseThrow());
         }
         return Cli.OK;

@@ -129,6 +129,14 @@ class CliTest {
     }
 
     @Test
+    void theSnapshotIdGoesWithSnapshotOnly() {
+        Run run = run(ENV, "subscriptions", "add", "contoso-app", "lead", "--id", "x");
+
+        assertThat(run.exitCode).isEqualTo(Cli.USAGE);
+        assertThat(run.err).contains("--id goes with subscriptions snapshot only");
+    }
+
+    @Test
     void aConnectionOrTableThatIsNoNameIsAUsageError() {
         assertThat(run(ENV, "subscriptions", "remove", "../token", "lead").err).contains("not a connection id");
         assertThat(run(ENV, "subscriptions", "remove", "contoso-app", "lead?x=1").err)
@@ -168,6 +176,8 @@ class CliTest {
         HttpRequest list = request(env, poller, "subscriptions", "list", "contoso-app");
         HttpRequest all = request(env, poller, "subscriptions", "list");
 
+        HttpRequest again = request(env, poller, "subscriptions", "snapshot", "contoso-app", "lead", "--id", "a b&c");
+        assertThat(again.uri().getRawQuery()).isEqualTo("id=a+b%26c");
         assertThat(snapshot.method()).isEqualTo("POST");
         assertThat(snapshot.uri()).isEqualTo(URI.create(
                 "https://poller.example:8443/api/subscriptions/contoso-app/lead/snapshot"));

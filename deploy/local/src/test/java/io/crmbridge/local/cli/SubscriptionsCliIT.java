@@ -6,9 +6,13 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.crmbridge.local.LocalStack;
 import io.crmbridge.local.WholeSystem;
@@ -73,6 +77,35 @@ class SubscriptionsCliIT {
 
         assertThat(remove.exitCode).isEqualTo(Cli.FAILED);
         assertThat(remove.err).contains("there is no subscription contoso-app:lead");
+    }
+
+    @Test
+    void aSnapshotOnDemandIsAcceptedAndPrintsItsIdAndAskingAgainWithTheIdIsTheSameRequest(LocalStack stack) {
+        assertThat(run(stack, ENV, "subscriptions", "add", "contoso-app", "opportunity", "--columns", "name",
+                "--start", "NOW").exitCode).isZero();
+        try {
+            String id = "cli-it-" + UUID.randomUUID();
+
+            Run first = run(stack, ENV, "subscriptions", "snapshot", "contoso-app", "opportunity", "--id", id);
+            Run again = run(stack, ENV, "subscriptions", "snapshot", "contoso-app", "opportunity", "--id", id);
+            Run picked = run(stack, ENV, "subscriptions", "snapshot", "contoso-app", "opportunity", "--json");
+
+            assertThat(first.exitCode).as(first.err).isZero();
+            Matcher asked = Pattern.compile("snapshot (\\S+) of contoso-app:opportunity requested at (\\S+); its"
+                    + " SNAPSHOT events follow on crm.changes.opportunity").matcher(first.out.strip());
+            assertThat(asked.matches()).as(first.out).isTrue();
+            assertThat(asked.group(1)).isEqualTo(id);
+            assertThat(Instant.parse(asked.group(2))).isBefore(Instant.now().plusSeconds(1));
+            assertThat(again.out.strip()).isEqualTo("snapshot " + id + " of contoso-app:opportunity was already"
+                    + " asked for at " + asked.group(2) + "; its SNAPSHOT events follow on crm.changes.opportunity");
+            JsonNode accepted = JsonMapper.builder().build().readTree(picked.out);
+            assertThat(accepted.path("connection").asString()).isEqualTo("contoso-app");
+            assertThat(accepted.path("table").asString()).isEqualTo("opportunity");
+            assertThat(accepted.path("snapshotId").asString()).isNotBlank().isNotEqualTo(id);
+            assertThat(accepted.path("requestedAt").asString()).isNotBlank();
+        } finally {
+            run(stack, ENV, "subscriptions", "remove", "contoso-app", "opportunity");
+        }
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.crmbridge.local.cli;
 
 import java.io.PrintStream;
 import java.net.http.HttpRequest;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,16 +11,12 @@ import java.util.Optional;
 import io.crmbridge.local.cli.Cli.UsageException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.MissingNode;
 
 /**
  * {@code subscriptions list [<connection>] | add <connection> <table> [settings] [--reset] |
  * remove <connection> <table> | snapshot <connection> <table> [--id id]}: the poller's subscriptions admin API.
- *
- * <p>What an answer means, for every action: 2xx done (printed as a table or a sentence, or as it came with
- * {@code --json}); 400 the poller's problems, one a line; 401 the credentials were refused; 404 there is no such
- * subscription; 503 the table's metadata cannot be read now; anything else its status and body. All but 2xx exit 1,
- * and the poller changed nothing.
+ * A 2xx answer is printed as a table or a sentence (as it came with {@code --json}); any other fails the command
+ * with what {@link PollerRefusals} makes of it.
  */
 final class Subscriptions {
 
@@ -102,7 +97,7 @@ final class Subscriptions {
     int run(PrintStream out) {
         PollerAdmin.Answer answer = poller.send(request());
         if (answer.status() / 100 != 2) {
-            throw new IllegalStateException(failure(answer));
+            throw new IllegalStateException(PollerRefusals.explain(action, poller, answer));
         }
         if (json) {
             out.println(answer.body());
@@ -131,54 +126,11 @@ final class Subscriptions {
         SubscriptionTable.lines(subscriptions).forEach(out::println);
     }
 
-    private String failure(PollerAdmin.Answer answer) {
-        return switch (answer.status()) {
-            case 400 -> "the poller refused " + action.key() + ", nothing changed:" + problems(answer.body());
-            case 401 -> "the poller at " + poller.base() + " refused the credentials of user " + poller.user()
-                    + " (check --user, and " + PollerAdmin.PASSWORD_ENV + " or the variable of --password-env)";
-            case 404 -> notFound();
-            case 503 -> "the poller cannot answer now, nothing changed: " + lenient(answer.body()).path("error")
-                    .asString(answer.body());
-            default -> "the poller answered " + answer.status() + ": " + answer.body();
-        };
-    }
-
-    private String notFound() {
-        if (action.table().isEmpty()) {
-            return "the poller at " + poller.base() + " has no subscriptions API";
-        }
-        // The snapshot endpoint is newer than the rest: tell an older poller from a missing subscription.
-        if (action.name().equals("snapshot")
-                && poller.send(poller.get(action.connection().orElseThrow(), action.table().orElseThrow()))
-                .status() == 200) {
-            return "the poller at " + poller.base() + " has no snapshot endpoint (an older version?)";
-        }
-        return "there is no subscription " + action.key();
-    }
-
-    private static String problems(String body) {
-        List<String> problems = new ArrayList<>();
-        lenient(body).path("problems").forEach(p -> problems.add(p.asString()));
-        if (problems.isEmpty()) {
-            problems.add(body);
-        }
-        return problems.stream().map(p -> System.lineSeparator() + "  " + p).reduce("", String::concat);
-    }
-
-    private static JsonNode parse(String body) {
+    static JsonNode parse(String body) {
         try {
             return AvroJson.mapper().readTree(body == null || body.isBlank() ? "{}" : body);
         } catch (JacksonException e) {
             throw new IllegalStateException("the poller's answer is not JSON: " + body, e);
-        }
-    }
-
-    // For an error's body, which a proxy in between may have written: not JSON is no JSON node.
-    private static JsonNode lenient(String body) {
-        try {
-            return parse(body);
-        } catch (IllegalStateException e) {
-            return MissingNode.getInstance();
         }
     }
 

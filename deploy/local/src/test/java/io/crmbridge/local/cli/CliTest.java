@@ -229,6 +229,28 @@ class CliTest {
                         + "          (all)");
     }
 
+    @Test
+    void eachRefusalOfThePollerReadsAsWhatItMeans() {
+        CliOptions options = CliOptions.parse(new String[] {"subscriptions", "add", "contoso-app", "lead"});
+        Subscriptions.Action add = Subscriptions.action(options);
+        PollerAdmin poller = PollerAdmin.of(options.poller(), ENV);
+
+        assertThat(PollerRefusals.explain(add, poller, new PollerAdmin.Answer(400,
+                "{\"problems\": [\"column 'x' is not a column of table 'lead'\", \"pageSize must be 1 to 5000: 0\"]}"))
+                .lines()).containsExactly("the poller refused contoso-app:lead, nothing changed:",
+                "  column 'x' is not a column of table 'lead'", "  pageSize must be 1 to 5000: 0");
+        assertThat(PollerRefusals.explain(add, poller, new PollerAdmin.Answer(401, "")))
+                .contains("refused the credentials of user admin").doesNotContain("s3cret");
+        assertThat(PollerRefusals.explain(add, poller, new PollerAdmin.Answer(404, "{}")))
+                .isEqualTo("there is no subscription contoso-app:lead");
+        assertThat(PollerRefusals.explain(add, poller, new PollerAdmin.Answer(503,
+                "{\"error\": \"the table's metadata cannot be read now; nothing was changed: timeout\"}")))
+                .isEqualTo("the poller cannot answer now, nothing changed: the table's metadata cannot be read now;"
+                        + " nothing was changed: timeout");
+        assertThat(PollerRefusals.explain(add, poller, new PollerAdmin.Answer(502, "<html>bad gateway</html>")))
+                .isEqualTo("the poller answered 502: <html>bad gateway</html>");
+    }
+
     private static HttpRequest request(Map<String, String> env, String[] global, String... command) {
         String[] args = new String[global.length + command.length];
         System.arraycopy(global, 0, args, 0, global.length);

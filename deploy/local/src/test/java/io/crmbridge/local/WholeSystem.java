@@ -19,9 +19,10 @@ import static org.awaitility.Awaitility.await;
  * The whole of CRM Bridge for the scenario tests, started once for all of them: the local stack (a real KRaft
  * broker, the sandbox over HTTPS, token-, poller- and action-service as separate Spring contexts) on free ports,
  * without demo traffic, and what the scenarios see on its topics. The delegated connection (alice) reads its own
- * org, {@value #DELEGATED_ORG}, so the sandbox can tell when her polling stops.
+ * org, {@value #DELEGATED_ORG}, so the sandbox can tell when her polling stops. Public for the CLI's tests
+ * against the running services ({@code io.crmbridge.local.cli}).
  */
-final class WholeSystem implements ParameterResolver {
+public final class WholeSystem implements ParameterResolver {
 
     static final String DELEGATED_ORG = "fabrikam";
     private static final HttpClient HTTP = HttpClient.newHttpClient();

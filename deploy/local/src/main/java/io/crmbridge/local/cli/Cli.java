@@ -2,11 +2,15 @@ package io.crmbridge.local.cli;
 
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.util.Map;
 
 /**
- * A small command line for users of the topics of a running local stack: {@code tail}, {@code send},
- * {@code connections}, {@code expire-token} and {@code reconnect}. Exit codes: 0 done, 1 the command failed (a
- * FAILED write result, a timeout, an unreachable broker or sandbox), 2 wrong usage.
+ * A small command line for users of a running local stack: {@code tail}, {@code send}, {@code connections},
+ * {@code expire-token} and {@code reconnect} on its topics and sandbox, and {@code subscriptions list|add|remove|
+ * snapshot} on the poller's admin API (HTTP basic: the user from {@code --user} or {@code CRMBRIDGE_ADMIN_USER}, the
+ * password only from an environment variable, {@code CRMBRIDGE_ADMIN_PASSWORD} or the one {@code --password-env}
+ * names, never printed). Exit codes: 0 done, 1 the command failed (a FAILED write result, a timeout, an unreachable
+ * broker, sandbox or poller, a request the poller refused), 2 wrong usage.
  */
 public final class Cli {
 
@@ -21,7 +25,20 @@ public final class Cli {
               connections                                  the latest state of each connection
               expire-token <user>                          the sandbox expires the user's refresh tokens
               reconnect <connection>                       where to sign in again for an expired connection
-            defaults: --bootstrap localhost:9092 --registry http://localhost:8081 --sandbox http://localhost:8081""";
+              subscriptions list [<connection>] [--json]   the poller's subscriptions, as a table (--json: as they come)
+              subscriptions add <connection> <table> [--columns a,b,c] [--strategy CHANGE_TRACKING|MODIFIED_ON]
+                  [--start SNAPSHOT|NOW] [--format formatted|raw] [--interval 5s] [--active-interval 1s]
+                  [--page-size n] [--entity-set name] [--reset]
+                                                           add or replace one (settings not given: the poller's
+                                                           defaults; --reset: start over from its start position)
+              subscriptions remove <connection> <table>    stop capturing it (its checkpoint is kept)
+              subscriptions snapshot <connection> <table> [--id id]
+                                                           re-read the table as SNAPSHOT events, deltas keep flowing
+                                                           (--id: asking again with it is the same request)
+            poller: [--poller url] [--user name] [--password-env NAME] [--json]; the user defaults to
+              $CRMBRIDGE_ADMIN_USER or admin, the password is read from $CRMBRIDGE_ADMIN_PASSWORD (or $NAME)
+            defaults: --bootstrap localhost:9092 --registry http://localhost:8081 --sandbox http://localhost:8081
+              --poller http://localhost:8091""";
 
     private Cli() {
     }
@@ -29,10 +46,15 @@ public final class Cli {
     public static void main(String[] args) {
         // Before the first logger exists: the Kafka clients would otherwise log INFO lines into the JSON output.
         System.setProperty("logback.configurationFile", "io/crmbridge/local/cli/logback-cli.xml");
-        System.exit(run(args, System.in, System.out, System.err));
+        System.exit(run(args, System.getenv(), System.in, System.out, System.err));
     }
 
     static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        return run(args, System.getenv(), in, out, err);
+    }
+
+    /** {@code env}: the environment, where the poller's credentials are read. */
+    static int run(String[] args, Map<String, String> env, InputStream in, PrintStream out, PrintStream err) {
         try {
             CliOptions options = CliOptions.parse(args);
             return switch (options.command()) {
@@ -41,6 +63,7 @@ public final class Cli {
                 case "connections" -> new Connections(options).run(out);
                 case "reconnect" -> new Connections(options).reconnect(options.argument(), out);
                 case "expire-token" -> new SandboxAdmin(options.sandbox()).expireRefreshTokens(options.argument(), out);
+                case "subscriptions" -> Subscriptions.of(options, env).run(out);
                 default -> throw new UsageException("unknown command: " + options.command());
             };
         } catch (UsageException e) {

@@ -7,9 +7,9 @@ import io.crmbridge.events.CaptureSignal;
 import io.crmbridge.events.CaptureSignalType;
 import io.crmbridge.events.CaptureStart;
 import io.crmbridge.events.CaptureStrategy;
-import io.crmbridge.events.ChangeFormat;
 import io.crmbridge.events.SubscriptionDefinition;
 import io.crmbridge.poller.subscription.CaptureSignalRequest;
+import io.crmbridge.poller.subscription.ChangeFormat;
 import io.crmbridge.poller.subscription.SnapshotRequest;
 import io.crmbridge.poller.subscription.StartPosition;
 import io.crmbridge.poller.subscription.Strategy;
@@ -29,7 +29,8 @@ final class AvroSubscriptionRecords implements SubscriptionRecords {
                 .setColumns(List.copyOf(spec.columns()))
                 .setStrategy(CaptureStrategy.valueOf(spec.strategy().name()))
                 .setStart(CaptureStart.valueOf(spec.start().name()))
-                .setFormat(ChangeFormat.GENERIC)
+                .setFormat(spec.format() == ChangeFormat.TYPED ? io.crmbridge.events.ChangeFormat.TYPED
+                        : io.crmbridge.events.ChangeFormat.GENERIC)
                 .setIntervalMs(spec.interval() == null ? null : spec.interval().toMillis())
                 .setActiveIntervalMs(spec.activeInterval() == null ? null : spec.activeInterval().toMillis())
                 .setPageSize(spec.pageSize())
@@ -49,7 +50,7 @@ final class AvroSubscriptionRecords implements SubscriptionRecords {
     public SubscriptionSpec specOf(Object value) {
         SubscriptionDefinition d = (SubscriptionDefinition) value;
         if (d.getStrategy() == CaptureStrategy.UNKNOWN || d.getStart() == CaptureStart.UNKNOWN
-                || d.getFormat() == ChangeFormat.UNKNOWN) {
+                || d.getFormat() == io.crmbridge.events.ChangeFormat.UNKNOWN) {
             throw new IllegalArgumentException("written by a newer poller: strategy " + d.getStrategy() + ", start "
                     + d.getStart() + ", format " + d.getFormat());
         }
@@ -59,7 +60,7 @@ final class AvroSubscriptionRecords implements SubscriptionRecords {
                 millis(d.getActiveIntervalMs()), d.getPageSize(), d.getFormattedValues(), d.getGeneration(),
                 d.getUpdatedAt(), d.getUpdatedBy(), d.getSnapshot() == null ? null
                 : new SnapshotRequest(d.getSnapshot().getId(), d.getSnapshot().getRequestedAt(),
-                        d.getSnapshot().getRequestedBy()));
+                        d.getSnapshot().getRequestedBy()), ChangeFormat.valueOf(d.getFormat().name()));
     }
 
     @Override

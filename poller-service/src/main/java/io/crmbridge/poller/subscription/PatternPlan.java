@@ -109,7 +109,8 @@ final class PatternPlan {
         boolean fallback = defaults.strategy() == Strategy.CHANGE_TRACKING && !table.changeTrackingEnabled();
         SubscriptionSpec wanted = new SubscriptionSpec(key, table.entitySetName(), List.of(),
                 fallback ? Strategy.MODIFIED_ON : defaults.strategy(), defaults.start(), null, null, null, null,
-                current == null ? 0 : current.generation(), now, SubscriptionSpec.PATTERN);
+                current == null ? 0 : current.generation(), now, SubscriptionSpec.PATTERN, null,
+                current == null ? defaults.format() : current.format());
         if (wanted.sameSettingsAs(current)) {
             return Optional.empty(); // rule 6
         }

@@ -91,13 +91,15 @@ public record PollerSettings(@Valid @NotNull @DefaultValue TableDefaults default
      * @param pageSize        {@code odata.maxpagesize}, 1 to 5,000
      * @param start           SNAPSHOT (publish current rows first) or NOW
      * @param formattedValues ask for formatted values (choice labels, lookup names...)
+     * @param format          GENERIC ({@code RecordChanged}) or TYPED (Debezium's envelope, a schema per table)
      */
     public record TableDefaults(@NotNull @DefaultValue("CHANGE_TRACKING") Strategy strategy,
                                 @NotNull @DefaultValue("1s") Duration interval,
                                 @NotNull @DefaultValue("250ms") Duration activeInterval,
                                 @Min(1) @Max(5000) @DefaultValue("5000") int pageSize,
                                 @NotNull @DefaultValue("SNAPSHOT") StartPosition start,
-                                @DefaultValue("true") boolean formattedValues) {
+                                @DefaultValue("true") boolean formattedValues,
+                                @NotNull @DefaultValue("GENERIC") ChangeFormat format) {
     }
 
     /**
@@ -127,7 +129,7 @@ public record PollerSettings(@Valid @NotNull @DefaultValue TableDefaults default
      */
     public record TableSettings(String entitySet, List<String> select, Strategy strategy, Duration interval,
                                 Duration activeInterval, @Min(1) @Max(5000) Integer pageSize, StartPosition start,
-                                Boolean formattedValues) {
+                                Boolean formattedValues, ChangeFormat format) {
     }
 
     /**

@@ -19,10 +19,11 @@ import java.util.Objects;
  * @param formattedValues whether to request formatted values (labels, names) with the rows
  * @param generation      counts its resets: a checkpoint of an older generation is not resumed
  * @param snapshot        the latest snapshot on demand asked for; null when none
+ * @param format          the shape of its change events
  */
 public record Subscription(SubscriptionKey key, String entitySet, List<String> columns, Strategy strategy,
                            Duration interval, Duration activeInterval, int pageSize, StartPosition start,
-                           boolean formattedValues, int generation, SnapshotRequest snapshot) {
+                           boolean formattedValues, int generation, SnapshotRequest snapshot, ChangeFormat format) {
 
     public static final int MAX_PAGE_SIZE = 5000;
 
@@ -32,6 +33,7 @@ public record Subscription(SubscriptionKey key, String entitySet, List<String> c
         columns = List.copyOf(columns);
         Objects.requireNonNull(strategy, "strategy");
         Objects.requireNonNull(start, "start");
+        format = format == null ? ChangeFormat.GENERIC : format;
         if (interval == null || interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("interval must be positive: " + interval);
         }
@@ -41,6 +43,14 @@ public record Subscription(SubscriptionKey key, String entitySet, List<String> c
         if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
             throw new IllegalArgumentException("page size must be 1 to " + MAX_PAGE_SIZE + ": " + pageSize);
         }
+    }
+
+    /** A subscription in the GENERIC format. */
+    public Subscription(SubscriptionKey key, String entitySet, List<String> columns, Strategy strategy,
+                        Duration interval, Duration activeInterval, int pageSize, StartPosition start,
+                        boolean formattedValues, int generation, SnapshotRequest snapshot) {
+        this(key, entitySet, columns, strategy, interval, activeInterval, pageSize, start, formattedValues, generation,
+                snapshot, ChangeFormat.GENERIC);
     }
 
     /** A subscription without a snapshot request. */

@@ -20,11 +20,13 @@ import java.util.Objects;
  * @param updatedBy       {@link #SEED} for the start-up seed from configuration, {@link #PATTERN} for a table matched
  *                        by the connection's table patterns, otherwise the API caller
  * @param snapshot        the latest snapshot on demand asked for; null when none
+ * @param format          the shape of its events; written explicitly (null: GENERIC), so that a later change of the
+ *                        default format applies to new subscriptions only
  */
 public record SubscriptionSpec(SubscriptionKey key, String entitySet, List<String> columns, Strategy strategy,
                                StartPosition start, Duration interval, Duration activeInterval, Integer pageSize,
                                Boolean formattedValues, int generation, Instant updatedAt, String updatedBy,
-                               SnapshotRequest snapshot) {
+                               SnapshotRequest snapshot, ChangeFormat format) {
 
     /** Who wrote a definition seeded from configuration. */
     public static final String SEED = "configuration";
@@ -38,6 +40,16 @@ public record SubscriptionSpec(SubscriptionKey key, String entitySet, List<Strin
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(updatedAt, "updatedAt");
         Objects.requireNonNull(updatedBy, "updatedBy");
+        format = format == null ? ChangeFormat.GENERIC : format;
+    }
+
+    /** A spec in the GENERIC format. */
+    public SubscriptionSpec(SubscriptionKey key, String entitySet, List<String> columns, Strategy strategy,
+                            StartPosition start, Duration interval, Duration activeInterval, Integer pageSize,
+                            Boolean formattedValues, int generation, Instant updatedAt, String updatedBy,
+                            SnapshotRequest snapshot) {
+        this(key, entitySet, columns, strategy, start, interval, activeInterval, pageSize, formattedValues, generation,
+                updatedAt, updatedBy, snapshot, null);
     }
 
     /** A spec without a snapshot request. */
@@ -52,11 +64,11 @@ public record SubscriptionSpec(SubscriptionKey key, String entitySet, List<Strin
     static SubscriptionSpec seed(SubscriptionKey key, PollerSettings.TableSettings table,
                                  PollerSettings.TableDefaults defaults, Instant now) {
         PollerSettings.TableSettings t = table == null
-                ? new PollerSettings.TableSettings(null, null, null, null, null, null, null, null) : table;
+                ? new PollerSettings.TableSettings(null, null, null, null, null, null, null, null, null) : table;
         return new SubscriptionSpec(key, t.entitySet(), t.select(),
                 t.strategy() != null ? t.strategy() : defaults.strategy(),
                 t.start() != null ? t.start() : defaults.start(), t.interval(), t.activeInterval(), t.pageSize(),
-                t.formattedValues(), 0, now, SEED);
+                t.formattedValues(), 0, now, SEED, null, t.format() != null ? t.format() : defaults.format());
     }
 
     /** The spec that runs exactly {@code subscription}, every setting explicit. */
@@ -64,7 +76,7 @@ public record SubscriptionSpec(SubscriptionKey key, String entitySet, List<Strin
         return new SubscriptionSpec(subscription.key(), subscription.entitySet(), subscription.columns(),
                 subscription.strategy(), subscription.start(), subscription.interval(), subscription.activeInterval(),
                 subscription.pageSize(), subscription.formattedValues(), subscription.generation(), updatedAt,
-                updatedBy, subscription.snapshot());
+                updatedBy, subscription.snapshot(), subscription.format());
     }
 
     /** The subscription the poller runs, unset settings taken from {@code defaults}. */
@@ -73,7 +85,8 @@ public record SubscriptionSpec(SubscriptionKey key, String entitySet, List<Strin
                 interval != null ? interval : defaults.interval(),
                 activeInterval != null ? activeInterval : defaults.activeInterval(),
                 pageSize != null ? pageSize : defaults.pageSize(), start,
-                formattedValues != null ? formattedValues : defaults.formattedValues(), generation, snapshot);
+                formattedValues != null ? formattedValues : defaults.formattedValues(), generation, snapshot,
+                format);
     }
 
     /** Whether this was seeded from configuration (an API write is never overwritten by a seed). */
@@ -92,6 +105,7 @@ public record SubscriptionSpec(SubscriptionKey key, String entitySet, List<Strin
                 && columns.equals(other.columns) && strategy == other.strategy && start == other.start
                 && Objects.equals(interval, other.interval) && Objects.equals(activeInterval, other.activeInterval)
                 && Objects.equals(pageSize, other.pageSize) && Objects.equals(formattedValues, other.formattedValues)
+                && format == other.format
                 && generation == other.generation;
     }
 
@@ -104,7 +118,7 @@ public record SubscriptionSpec(SubscriptionKey key, String entitySet, List<Strin
         int base = previous == null ? generation : previous.generation;
         SnapshotRequest kept = reset || previous == null ? null : previous.snapshot;
         return new SubscriptionSpec(key, entitySet, columns, strategy, start, interval, activeInterval, pageSize,
-                formattedValues, reset ? base + 1 : base, now, author, kept);
+                formattedValues, reset ? base + 1 : base, now, author, kept, format);
     }
 
     /**
@@ -113,13 +127,13 @@ public record SubscriptionSpec(SubscriptionKey key, String entitySet, List<Strin
      */
     public SubscriptionSpec withSnapshot(SnapshotRequest request) {
         return new SubscriptionSpec(key, entitySet, columns, strategy, start, interval, activeInterval, pageSize,
-                formattedValues, generation, updatedAt, updatedBy, request);
+                formattedValues, generation, updatedAt, updatedBy, request, format);
     }
 
     /** This spec with the entity set its table's metadata names. */
     SubscriptionSpec withEntitySet(String name) {
         return new SubscriptionSpec(key, name, columns, strategy, start, interval, activeInterval, pageSize,
-                formattedValues, generation, updatedAt, updatedBy, snapshot);
+                formattedValues, generation, updatedAt, updatedBy, snapshot, format);
     }
 
     /** Standard tables' entity sets are their logical names made plural (account → accounts). */

@@ -28,7 +28,8 @@ import reactor.core.scheduler.Schedulers;
  * <li>{@code GET /api/subscriptions} and {@code GET /api/subscriptions/{connection}}: the subscriptions;</li>
  * <li>{@code GET /api/subscriptions/{connection}/{table}}: one, 404 if there is none;</li>
  * <li>{@code PUT /api/subscriptions/{connection}/{table}[?reset=true]} with a JSON body of the settings
- * ({@code columns, strategy, start, interval, activeInterval, pageSize, formattedValues, entitySet}; all optional):
+ * ({@code columns, strategy, start, format, interval, activeInterval, pageSize, formattedValues, entitySet}; all
+ * optional):
  * 201 created, 200 changed, 400 listing every problem, 503 when the table's metadata cannot be read; nothing
  * changes unless it answers 200/201;</li>
  * <li>{@code DELETE /api/subscriptions/{connection}/{table}}: stops capturing it, keeps its checkpoint (200; 404).</li>
@@ -40,7 +41,7 @@ final class SubscriptionsEndpoint {
 
     private static final String BASE = "/api/subscriptions";
     private static final Set<String> FIELDS = Set.of("columns", "strategy", "start", "interval", "activeInterval",
-            "pageSize", "formattedValues", "entitySet");
+            "pageSize", "formattedValues", "entitySet", "format");
 
     private final SubscriptionAdmin admin;
     private final SubscriptionCatalogue catalogue;
@@ -146,6 +147,7 @@ final class SubscriptionsEndpoint {
         List<String> columns = columns(body.get("columns"), problems);
         Strategy strategy = choice(body.get("strategy"), Strategy.class, defaults.strategy(), "strategy", problems);
         StartPosition start = choice(body.get("start"), StartPosition.class, defaults.start(), "start", problems);
+        ChangeFormat format = choice(body.get("format"), ChangeFormat.class, defaults.format(), "format", problems);
         Duration interval = duration(body.get("interval"), "interval", problems);
         Duration active = duration(body.get("activeInterval"), "activeInterval", problems);
         Integer pageSize = body.get("pageSize") == null ? null : number(body.get("pageSize"), problems);
@@ -155,7 +157,8 @@ final class SubscriptionsEndpoint {
         }
         Object entitySet = body.get("entitySet");
         return new SubscriptionSpec(key, entitySet == null ? null : entitySet.toString(), columns, strategy, start,
-                interval, active, pageSize, formatted instanceof Boolean b ? b : null, 0, Instant.EPOCH, "request");
+                interval, active, pageSize, formatted instanceof Boolean b ? b : null, 0, Instant.EPOCH, "request", null,
+                format);
     }
 
     private static List<String> columns(Object value, List<String> problems) {
@@ -211,6 +214,7 @@ final class SubscriptionsEndpoint {
         view.put("columns", resolved.columns());
         view.put("strategy", resolved.strategy().name());
         view.put("start", resolved.start().name());
+        view.put("format", resolved.format().name());
         view.put("interval", resolved.interval().toString());
         view.put("activeInterval", resolved.activeInterval().toString());
         view.put("pageSize", resolved.pageSize());

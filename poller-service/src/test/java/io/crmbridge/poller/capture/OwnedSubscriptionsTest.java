@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 import io.crmbridge.crm.connection.ConnectionId;
+import io.crmbridge.poller.subscription.ChangeFormat;
 import io.crmbridge.poller.subscription.ConnectionStates;
 import io.crmbridge.poller.subscription.ConnectionStatus;
 import io.crmbridge.poller.subscription.SnapshotRequest;
@@ -234,7 +235,7 @@ class OwnedSubscriptionsTest {
     static SubscriptionCatalogue catalogue(Subscription... subscriptions) {
         SubscriptionCatalogue catalogue = new SubscriptionCatalogue(new PollerSettings.TableDefaults(
                 Strategy.CHANGE_TRACKING, Duration.ofSeconds(1), Duration.ofMillis(250), 5000, StartPosition.SNAPSHOT,
-                true));
+                true, ChangeFormat.GENERIC));
         for (Subscription subscription : subscriptions) {
             catalogue.defined(SubscriptionSpec.of(subscription, java.time.Instant.EPOCH, "test"));
         }

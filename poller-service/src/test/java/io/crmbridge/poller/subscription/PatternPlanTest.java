@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PatternPlanTest {
 
     static final PollerSettings.TableDefaults DEFAULTS = new PollerSettings.TableDefaults(Strategy.CHANGE_TRACKING,
-            Duration.ofSeconds(1), Duration.ofMillis(250), 5000, StartPosition.SNAPSHOT, true);
+            Duration.ofSeconds(1), Duration.ofMillis(250), 5000, StartPosition.SNAPSHOT, true, ChangeFormat.GENERIC);
     static final ConnectionId CONTOSO = ConnectionId.of("contoso");
     static final Instant NOW = Instant.parse("2026-12-07T10:00:00Z");
     static final TableMetadata ACCOUNT = table("account", "accounts", true);

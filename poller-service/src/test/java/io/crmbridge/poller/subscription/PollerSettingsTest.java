@@ -34,7 +34,7 @@ class PollerSettingsTest {
         PollerSettings settings = bind(Map.of());
 
         assertThat(settings.defaults()).isEqualTo(new PollerSettings.TableDefaults(Strategy.CHANGE_TRACKING,
-                Duration.ofSeconds(1), Duration.ofMillis(250), 5000, StartPosition.SNAPSHOT, true));
+                Duration.ofSeconds(1), Duration.ofMillis(250), 5000, StartPosition.SNAPSHOT, true, ChangeFormat.GENERIC));
         assertThat(settings.changeTopicTemplate()).isEqualTo("{prefix}.changes.{entity}");
         assertThat(settings.groupId()).isEqualTo("crmbridge-poller");
         assertThat(settings.subscriptions()).isEmpty();

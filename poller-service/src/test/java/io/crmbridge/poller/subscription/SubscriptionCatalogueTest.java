@@ -12,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SubscriptionCatalogueTest {
 
     private static final PollerSettings.TableDefaults DEFAULTS = new PollerSettings.TableDefaults(
-            Strategy.CHANGE_TRACKING, Duration.ofSeconds(1), Duration.ofMillis(250), 5000, StartPosition.SNAPSHOT, true);
+            Strategy.CHANGE_TRACKING, Duration.ofSeconds(1), Duration.ofMillis(250), 5000, StartPosition.SNAPSHOT, true,
+            ChangeFormat.GENERIC);
     private static final SubscriptionKey ACCOUNTS = SubscriptionKey.of("contoso", "account");
     private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
 
@@ -105,6 +106,6 @@ class SubscriptionCatalogueTest {
 
     private static SubscriptionSpec seed(SubscriptionKey key, List<String> columns) {
         return SubscriptionSpec.seed(key, new PollerSettings.TableSettings(null, columns, null, null, null, null,
-                null, null), DEFAULTS, T0);
+                null, null, null), DEFAULTS, T0);
     }
 }

@@ -146,6 +146,7 @@ public final class InMemorySchemaRegistry implements SchemaRegistry {
         return Optional.ofNullable(subjectCompatibility.get(subject));
     }
 
+    @Override
     public synchronized void setCompatibility(String subject, Compatibility level) {
         subjectCompatibility.put(subject, level);
     }

@@ -49,6 +49,10 @@ final class RegistryHttp {
         return send("POST", path, json.writeValueAsString(body));
     }
 
+    JsonNode put(String path, JsonNode body) {
+        return send("PUT", path, json.writeValueAsString(body));
+    }
+
     /** One path segment, percent-encoded: subject names may hold any character. */
     static String segment(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");

@@ -85,6 +85,11 @@ public final class RestSchemaRegistry implements SchemaRegistry {
         }
     }
 
+    @Override
+    public void setCompatibility(String subject, Compatibility level) {
+        http.put("/config/" + segment(subject), http.json().createObjectNode().put("compatibility", level.name()));
+    }
+
     private ObjectNode schemaBody(String text) {
         // schemaType omitted: it means AVRO, and registries that predate the field reject it.
         return http.json().createObjectNode().put("schema", text);

@@ -52,6 +52,12 @@ public interface SchemaRegistry {
     boolean isCompatible(String subject, Schema schema);
 
     /**
+     * Sets {@code subject}'s own compatibility level ({@code PUT /config/{subject}}), so that what its producer
+     * relies on does not depend on the registry's global default (which differs between registries and versions).
+     */
+    void setCompatibility(String subject, Compatibility level);
+
+    /**
      * The registry a serde configuration names: {@code schema.registry.url} of {@code mock://<scope>} gives the
      * in-memory registry shared by that scope, anything else a {@link RestSchemaRegistry} (see
      * {@link RegistrySettings} for the keys read).

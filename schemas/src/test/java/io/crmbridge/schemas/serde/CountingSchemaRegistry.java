@@ -42,4 +42,10 @@ final class CountingSchemaRegistry implements SchemaRegistry {
         calls.incrementAndGet();
         return delegate.isCompatible(subject, schema);
     }
+
+    @Override
+    public void setCompatibility(String subject, io.crmbridge.schemas.registry.Compatibility level) {
+        calls.incrementAndGet();
+        delegate.setCompatibility(subject, level);
+    }
 }

@@ -13,6 +13,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.crmbridge.sandbox.Sandbox;
 import io.crmbridge.sandbox.SandboxSettings;
+import io.crmbridge.schemas.registry.Compatibility;
 import io.crmbridge.schemas.registry.RegisteredSchema;
 import io.crmbridge.schemas.registry.RegistrySettings;
 import io.crmbridge.schemas.registry.RestSchemaRegistry;
@@ -83,6 +84,16 @@ class RestSchemaRegistryIT {
         assertThat(client().isCompatible("contacts-value", V2)).isTrue();
         assertThat(client().isCompatible("contacts-value", INCOMPATIBLE)).isFalse();
         assertThat(client().isCompatible("never-registered-value", INCOMPATIBLE)).isTrue();
+    }
+
+    @Test
+    void setsASubjectsOwnCompatibilityLevel() {
+        client().register("orders-value", V1);
+
+        client().setCompatibility("orders-value", Compatibility.NONE);
+
+        assertThat(sandbox.registry().registry().subjectCompatibility("orders-value")).contains(Compatibility.NONE);
+        assertThat(client().isCompatible("orders-value", INCOMPATIBLE)).as("NONE accepts anything").isTrue();
     }
 
     @Test

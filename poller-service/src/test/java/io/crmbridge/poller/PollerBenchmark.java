@@ -196,9 +196,8 @@ public final class PollerBenchmark {
         scenario.signalSnapshot(CONNECTION, "account", "bench-snapshot");
         double rate = captureRate(meters, rows, before);
         results.put("snapshot on demand: changes/s (SNAPSHOT events, sandbox -> Kafka)", format(rate));
-        CaptureEvent completed = awaitEvent(scenario, CaptureEventType.SNAPSHOT_COMPLETED, 0);
-        CaptureEvent started = scenario.captureEvents(CONNECTION, CaptureEventType.SNAPSHOT_STARTED).stream()
-                .filter(e -> "bench-snapshot".equals(e.getSnapshotId())).findFirst().orElseThrow();
+        CaptureEvent completed = awaitEvent(scenario, CaptureEventType.SNAPSHOT_COMPLETED, "bench-snapshot", 0);
+        CaptureEvent started = awaitEvent(scenario, CaptureEventType.SNAPSHOT_STARTED, "bench-snapshot", 0);
         double span = Duration.between(started.getOccurredAt(), completed.getOccurredAt()).toMillis() / 1000.0;
         results.put("snapshot on demand: rows/s SNAPSHOT_STARTED -> SNAPSHOT_COMPLETED (" + completed.getRows()
                 + " rows)", format(completed.getRows() / span));
@@ -235,18 +234,20 @@ public final class PollerBenchmark {
 
     /** Index entries checked per second by the re-sync that ends with the {@code earlier + 1}th RESYNC_COMPLETED. */
     private static double resyncRate(Scenario scenario, int earlier) {
-        CaptureEvent completed = awaitEvent(scenario, CaptureEventType.RESYNC_COMPLETED, earlier);
+        CaptureEvent completed = awaitEvent(scenario, CaptureEventType.RESYNC_COMPLETED, null, earlier);
         CaptureEvent required = scenario.captureEvents(CONNECTION, CaptureEventType.RESYNC_REQUIRED).stream()
                 .filter(e -> !e.getOccurredAt().isAfter(completed.getOccurredAt())).reduce((a, b) -> b).orElseThrow();
         double span = Duration.between(required.getOccurredAt(), completed.getOccurredAt()).toMillis() / 1000.0;
         return (completed.getRows() + completed.getDeletes()) / span;
     }
 
-    /** The {@code earlier + 1}th capture event of {@code type}, once it is committed. */
-    private static CaptureEvent awaitEvent(Scenario scenario, CaptureEventType type, int earlier) {
+    /** The {@code earlier + 1}th capture event of {@code type} (and of the snapshot, if given), once committed. */
+    private static CaptureEvent awaitEvent(Scenario scenario, CaptureEventType type, String snapshotId, int earlier) {
+        java.util.function.Supplier<List<CaptureEvent>> events = () -> scenario.captureEvents(CONNECTION, type).stream()
+                .filter(e -> snapshotId == null || snapshotId.equals(e.getSnapshotId())).toList();
         await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(200))
-                .until(() -> scenario.captureEvents(CONNECTION, type).size() > earlier);
-        return scenario.captureEvents(CONNECTION, type).get(earlier);
+                .until(() -> events.get().size() > earlier);
+        return events.get().get(earlier);
     }
 
     /** What the record index adds on Kafka, beside what the change topic holds for the same subscription. */

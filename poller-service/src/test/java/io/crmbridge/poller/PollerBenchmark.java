@@ -266,6 +266,8 @@ public final class PollerBenchmark {
                 (index.valueBytes() + index.tombstoneBytes()) / (double) changes.values()));
         results.put("on disk (lz4, framing, markers): index / change topic, bytes per record", String.format(
                 "%.1f / %.1f", index.onDisk() / (double) index.records(), changes.onDisk() / (double) changes.records()));
+        results.put("on disk: record index / change topic", String.format("%.0f %%",
+                100.0 * index.onDisk() / changes.onDisk()));
     }
 
     private static void latency(Scenario scenario, Table accounts, int seconds, int rate, Map<String, String> results)

@@ -19,6 +19,8 @@ import io.crmbridge.crm.webapi.DataverseWebApi;
 import io.crmbridge.crm.webapi.Query;
 import io.crmbridge.crm.webapi.ReadOptions;
 import io.crmbridge.crm.webapi.WebApiSettings;
+import io.crmbridge.events.CaptureEvent;
+import io.crmbridge.events.CaptureEventType;
 import io.crmbridge.events.ChangeType;
 import io.crmbridge.events.ConnectionEventType;
 import io.crmbridge.events.ConnectionState;
@@ -53,7 +55,14 @@ import static org.awaitility.Awaitility.await;
  *       by a read_committed consumer; p50 / p99;</li>
  *   <li>read ceiling: the same reads through crm-client, nothing written;</li>
  *   <li>raw ceiling: a bare transactional producer writing the same events (captured ones, re-keyed) in
- *       transactions of one page.</li>
+ *       transactions of one page;</li>
+ *   <li>snapshot on demand: a SNAPSHOT signal on {@code crm.capture-signals} after the delta, the same N rows
+ *       re-read and published as SNAPSHOT events (published changes, and SNAPSHOT_STARTED → SNAPSHOT_COMPLETED);</li>
+ *   <li>reconciliation: re-syncs after {@code breakDeltaTokens()}, of the unchanged table (every record checked
+ *       against the record index, nothing published) and after deleting 1 % of the rows while paused;
+ *       RESYNC_REQUIRED → RESYNC_COMPLETED, records checked per second;</li>
+ *   <li>what the record index adds: serialized bytes on {@code crm.poller-records} per entry and per tombstone,
+ *       beside the change topic's bytes per {@code RecordChanged} and per tombstone, and both topics on disk.</li>
  * </ol>
  * Arguments: rows (default 200000), latency seconds (default 30), latency writes per second (default 200),
  * active interval (default 250ms; 1s polls at a fixed 1 s rate whatever happens).
@@ -104,6 +113,10 @@ public final class PollerBenchmark {
             long requests = scenario.org(CONNECTION).requestCounts().total();
             results.put("Dataverse requests per 1,000 changes", String.format("%.2f", requests * 1000.0 / (2.0 * rows)));
 
+            double onDemand = snapshotOnDemand(scenario, meters, rows, results);
+            double checked = reconciliation(scenario, poller, meters, ids, results);
+            indexBytes(rig, scenario, results);
+
             results.put("poll interval / active interval", "1s / " + activeInterval);
             latency(scenario, accounts, latencySeconds, latencyRate, results);
 
@@ -114,6 +127,8 @@ public final class PollerBenchmark {
             results.put("delta / raw ceiling", String.format("%.0f %%", 100 * delta / raw));
             results.put("delta / min(read ceiling, raw ceiling)", String.format("%.0f %%",
                     100 * delta / Math.min(read, raw)));
+            results.put("snapshot on demand / read ceiling", String.format("%.0f %%", 100 * onDemand / read));
+            results.put("re-sync records checked / read ceiling", String.format("%.0f %%", 100 * checked / read));
             results.put("poller heap used after the run (whole JVM: broker, sandbox, poller)",
                     (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1 << 20) + " MB");
         }
@@ -172,6 +187,87 @@ public final class PollerBenchmark {
 
     private static double published(MeterRegistry meters) {
         return meters.find("crmbridge.poller.changes.published").counters().stream().mapToDouble(c -> c.count()).sum();
+    }
+
+    /** A snapshot on demand of the unchanged table, asked for through the signal topic. */
+    private static double snapshotOnDemand(Scenario scenario, MeterRegistry meters, int rows,
+                                           Map<String, String> results) throws InterruptedException {
+        int before = (int) published(meters);
+        scenario.signalSnapshot(CONNECTION, "account", "bench-snapshot");
+        double rate = captureRate(meters, rows, before);
+        results.put("snapshot on demand: changes/s (SNAPSHOT events, sandbox -> Kafka)", format(rate));
+        CaptureEvent completed = awaitEvent(scenario, CaptureEventType.SNAPSHOT_COMPLETED, "bench-snapshot", 0);
+        CaptureEvent started = awaitEvent(scenario, CaptureEventType.SNAPSHOT_STARTED, "bench-snapshot", 0);
+        double span = Duration.between(started.getOccurredAt(), completed.getOccurredAt()).toMillis() / 1000.0;
+        results.put("snapshot on demand: rows/s SNAPSHOT_STARTED -> SNAPSHOT_COMPLETED (" + completed.getRows()
+                + " rows)", format(completed.getRows() / span));
+        return rate;
+    }
+
+    /**
+     * Two re-syncs against the record index after the sandbox refused the delta token: of the unchanged table, then
+     * after 1 % of the rows were deleted while the connection was paused (so every deletion falls in the re-sync).
+     * Returns the records checked per second of the unchanged one.
+     */
+    private static double reconciliation(Scenario scenario, ConfigurableApplicationContext poller, MeterRegistry meters,
+                                         List<UUID> ids, Map<String, String> results) throws InterruptedException {
+        Table accounts = scenario.org(CONNECTION).table("account");
+        double before = published(meters);
+        scenario.org(CONNECTION).breakDeltaTokens();
+        double unchanged = resyncRate(scenario, 0);
+        results.put("re-sync, table unchanged: index entries checked/s (RESYNC_REQUIRED -> COMPLETED)",
+                format(unchanged));
+        results.put("re-sync, table unchanged: changes published", format(published(meters) - before));
+
+        scenario.publishConnectionEvent(CONNECTION, ConnectionEventType.TOKEN_EXPIRED, ConnectionState.EXPIRED);
+        awaitPaused(poller, meters);
+        scenario.org(CONNECTION).breakDeltaTokens();
+        List<UUID> deleted = ids.subList(0, ids.size() / 100);
+        deleted.forEach(accounts::delete);
+        before = published(meters);
+        scenario.publishConnectionEvent(CONNECTION, ConnectionEventType.RECONNECTED, ConnectionState.ACTIVE);
+        double withDeletes = resyncRate(scenario, 1);
+        results.put("re-sync, " + deleted.size() + " rows deleted: index entries checked/s", format(withDeletes));
+        results.put("re-sync, " + deleted.size() + " rows deleted: changes published", format(published(meters) - before));
+        return unchanged;
+    }
+
+    /** Index entries checked per second by the re-sync that ends with the {@code earlier + 1}th RESYNC_COMPLETED. */
+    private static double resyncRate(Scenario scenario, int earlier) {
+        CaptureEvent completed = awaitEvent(scenario, CaptureEventType.RESYNC_COMPLETED, null, earlier);
+        CaptureEvent required = scenario.captureEvents(CONNECTION, CaptureEventType.RESYNC_REQUIRED).stream()
+                .filter(e -> !e.getOccurredAt().isAfter(completed.getOccurredAt())).reduce((a, b) -> b).orElseThrow();
+        double span = Duration.between(required.getOccurredAt(), completed.getOccurredAt()).toMillis() / 1000.0;
+        return (completed.getRows() + completed.getDeletes()) / span;
+    }
+
+    /** The {@code earlier + 1}th capture event of {@code type} (and of the snapshot, if given), once committed. */
+    private static CaptureEvent awaitEvent(Scenario scenario, CaptureEventType type, String snapshotId, int earlier) {
+        java.util.function.Supplier<List<CaptureEvent>> events = () -> scenario.captureEvents(CONNECTION, type).stream()
+                .filter(e -> snapshotId == null || snapshotId.equals(e.getSnapshotId())).toList();
+        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(200))
+                .until(() -> events.get().size() > earlier);
+        return events.get().get(earlier);
+    }
+
+    /** What the record index adds on Kafka, beside what the change topic holds for the same subscription. */
+    private static void indexBytes(PollerRig rig, Scenario scenario, Map<String, String> results) throws Exception {
+        TopicBytes index = TopicBytes.of(rig.brokers(), scenario.topics().pollerRecords().name());
+        TopicBytes changes = TopicBytes.of(rig.brokers(), CONNECTION + ".changes.account");
+        results.put("record index: entries / tombstones written (crm.poller-records, not yet compacted)",
+                index.values() + " / " + index.tombstones());
+        results.put("record index: bytes per entry (key + serialized PolledRecord)",
+                String.format("%.1f", index.bytesPerValue()));
+        results.put("record index: bytes per tombstone (key)", String.format("%.1f", index.bytesPerTombstone()));
+        results.put("change topic: events / tombstones", changes.values() + " / " + changes.tombstones());
+        results.put("change topic: bytes per RecordChanged (key + value)", String.format("%.1f", changes.bytesPerValue()));
+        results.put("change topic: bytes per tombstone (key)", String.format("%.1f", changes.bytesPerTombstone()));
+        results.put("record index bytes per change event (all index bytes / change events)", String.format("%.1f",
+                (index.valueBytes() + index.tombstoneBytes()) / (double) changes.values()));
+        results.put("on disk (lz4, framing, markers): index / change topic, bytes per record", String.format(
+                "%.1f / %.1f", index.onDisk() / (double) index.records(), changes.onDisk() / (double) changes.records()));
+        results.put("on disk: record index / change topic", String.format("%.0f %%",
+                100.0 * index.onDisk() / changes.onDisk()));
     }
 
     private static void latency(Scenario scenario, Table accounts, int seconds, int rate, Map<String, String> results)

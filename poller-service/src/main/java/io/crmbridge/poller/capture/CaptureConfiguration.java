@@ -61,8 +61,8 @@ class CaptureConfiguration {
     @Bean
     OwnedTopics ownedTopics(Topics topics, ChangeTopics changeTopics, PollerSettings settings) {
         List<TopicSpec> owned = new ArrayList<>(topics.ownedByPoller());
-        settings.subscriptions().stream().map(Subscription::entity).distinct()
-                .forEach(entity -> owned.add(changeTopics.spec(entity)));
+        settings.subscriptions().stream().map(s -> changeTopics.spec(s.key(), s.format())).distinct()
+                .forEach(owned::add);
         return new OwnedTopics(owned);
     }
 
@@ -73,7 +73,7 @@ class CaptureConfiguration {
 
     @Bean
     ChangeTopics changeTopics(Topics topics, PollerSettings settings) {
-        return new ChangeTopics(topics, settings.changeTopicTemplate());
+        return new ChangeTopics(topics, settings.changeTopicTemplate(), settings.typedTopicTemplate());
     }
 
     @Bean

@@ -1,14 +1,17 @@
 package io.crmbridge.poller.capture;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import io.crmbridge.poller.subscription.ChangeFormat;
 import io.crmbridge.poller.subscription.Strategy;
 import io.crmbridge.poller.subscription.Subscription;
 import io.crmbridge.poller.subscription.SubscriptionKey;
 import io.crmbridge.poller.tracking.ChangeKind;
 import io.crmbridge.poller.tracking.FeedRow;
+import io.crmbridge.poller.tracking.FeedTable;
 
 /**
  * One change as it is published ({@code RecordChanged} without the Avro).
@@ -23,10 +26,15 @@ import io.crmbridge.poller.tracking.FeedRow;
  * @param formattedValues formatted values; empty for deletes
  * @param source          the strategy that captured it
  * @param capturedAt      when the page was read
+ * @param format          the shape it is published in
+ * @param table           TYPED: the table it was read from (its schema is built from it); null for GENERIC
+ * @param columns         TYPED: the subscription's columns (empty: every column)
+ * @param labels          TYPED: whether formatted values (labels, lookup names) are read
  */
 public record CapturedChange(String eventId, SubscriptionKey subscription, String recordId, ChangeKind kind,
                              Instant changedAt, Long version, Map<String, Object> attributes,
-                             Map<String, String> formattedValues, Strategy source, Instant capturedAt) {
+                             Map<String, String> formattedValues, Strategy source, Instant capturedAt,
+                             ChangeFormat format, FeedTable table, List<String> columns, boolean labels) {
 
     public CapturedChange {
         Objects.requireNonNull(eventId, "eventId");
@@ -37,6 +45,29 @@ public record CapturedChange(String eventId, SubscriptionKey subscription, Strin
         Objects.requireNonNull(formattedValues, "formattedValues");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(capturedAt, "capturedAt");
+        format = format == null ? ChangeFormat.GENERIC : format;
+        columns = columns == null ? List.of() : List.copyOf(columns);
+        if (format == ChangeFormat.TYPED && table == null) {
+            throw new IllegalArgumentException("a TYPED change needs the table it was read from: " + eventId);
+        }
+    }
+
+    /** A GENERIC change. */
+    public CapturedChange(String eventId, SubscriptionKey subscription, String recordId, ChangeKind kind,
+                          Instant changedAt, Long version, Map<String, Object> attributes,
+                          Map<String, String> formattedValues, Strategy source, Instant capturedAt) {
+        this(eventId, subscription, recordId, kind, changedAt, version, attributes, formattedValues, source,
+                capturedAt, ChangeFormat.GENERIC, null, List.of(), false);
+    }
+
+    /** This change as {@code subscription} publishes it: in its format, with the table it was read from. */
+    CapturedChange publishedBy(Subscription subscription, FeedTable read) {
+        if (subscription.format() == ChangeFormat.GENERIC) {
+            return this;
+        }
+        return new CapturedChange(eventId, this.subscription, recordId, kind, changedAt, version, attributes,
+                formattedValues, source, capturedAt, subscription.format(), read, subscription.columns(),
+                subscription.formattedValues());
     }
 
     /** A row created, updated or read by a sync ({@code kind}), as the feed returned it. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.crmbridge.poller.subscription.ChangeFormat;
 import io.crmbridge.poller.subscription.StartPosition;
 import io.crmbridge.poller.subscription.Subscription;
 import io.crmbridge.poller.subscription.SubscriptionKey;
@@ -83,6 +84,11 @@ final class CapturingChanges {
             return new PollOutcome.Captured(at, 0, false, step.newest()); // nothing changed: keep the committed position
         }
         List<CapturedChange> changes = captured(subscription, step.changes(), receivedAt);
+        Optional<List<CapturedChange>> published = inFormat(subscription, changes);
+        if (published.isEmpty()) {
+            return new PollOutcome.NotCommitted("the metadata of " + subscription.key() + " is not known yet");
+        }
+        changes = published.get();
         // A snapshot on demand goes on beside the subscription's own read, whose steps know nothing of it.
         Checkpoint next = step.next().withSnapshot(at.snapshot()).writtenFor(subscription);
         CommitOutcome outcome = changeLog.append(subscription.key(), changes, step.indexed(), next,
@@ -118,6 +124,11 @@ final class CapturingChanges {
                 changes.add(CapturedChange.snapshot(subscription, upserted, progress.id(), receivedAt));
             }
         }
+        Optional<List<CapturedChange>> published = inFormat(subscription, changes);
+        if (published.isEmpty()) {
+            return new PollOutcome.NotCommitted("the metadata of " + subscription.key() + " is not known yet");
+        }
+        changes = published.get();
         SnapshotProgress after = progress.after(page.next().orElse(null), changes.size());
         List<CaptureNotice> notices = new ArrayList<>();
         if (progress.notStarted()) {
@@ -134,6 +145,18 @@ final class CapturingChanges {
             return new PollOutcome.Captured(next, changes.size(), !after.completed(), null);
         }
         return uncommitted(subscription, outcome);
+    }
+
+    /**
+     * The changes as {@code subscription} publishes them: GENERIC as they are; TYPED with the table the feed read
+     * them with (its schema is built from it); empty when the feed cannot say which table that was.
+     */
+    private Optional<List<CapturedChange>> inFormat(Subscription subscription, List<CapturedChange> changes) {
+        if (subscription.format() == ChangeFormat.GENERIC || changes.isEmpty()) {
+            return Optional.of(changes);
+        }
+        return feed.table(subscription).map(table -> changes.stream()
+                .map(change -> change.publishedBy(subscription, table)).toList());
     }
 
     /** The capture events a page of the subscription's own read brings about, written with it. */

@@ -18,6 +18,18 @@ public interface ChangeRecords {
     /** The value of {@code change} on its table's change topic. */
     Object changed(CapturedChange change);
 
+    /** A TYPED change's key (the table's primary key as a record) and value (Debezium's envelope). */
+    record Keyed(Object key, Object value) {
+    }
+
+    /**
+     * {@code change} (TYPED) on its connection's and table's topic.
+     *
+     * @throws RuntimeException naming the column when a value does not fit the column's type as the table's
+     *                          metadata states it (nothing of the page is then written)
+     */
+    Keyed typed(CapturedChange change);
+
     /** The value of {@code checkpoint} on {@code crm.poller-checkpoints}. */
     Object checkpoint(SubscriptionKey subscription, Checkpoint checkpoint);
 

@@ -1,5 +1,8 @@
 package io.crmbridge.poller.capture;
 
+import io.crmbridge.poller.subscription.ChangeFormat;
+import io.crmbridge.poller.subscription.SubscriptionKey;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +24,7 @@ final class KafkaCaptureTopics implements CaptureTopics {
     }
 
     @Override
-    public void prepare(String table) {
-        TopicCreation.ensure(admin, List.of(changeTopics.spec(table)), TIMEOUT);
+    public void prepare(SubscriptionKey key, ChangeFormat format) {
+        TopicCreation.ensure(admin, List.of(changeTopics.spec(key, format)), TIMEOUT);
     }
 }

@@ -1,11 +1,13 @@
 package io.crmbridge.poller.capture;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.crmbridge.poller.subscription.ChangeFormat;
 import io.crmbridge.poller.subscription.SubscriptionKey;
 import io.crmbridge.poller.tracking.ChangeKind;
 import io.crmbridge.poller.tracking.Checkpoint;
@@ -41,7 +43,7 @@ final class KafkaChangeLog implements ChangeLog {
     private final ChangeTopics changeTopics;
     private final ChangeRecords records;
     private final boolean tombstonesOnDelete;
-    private Producer<String, Object> producer;
+    private Producer<Object, Object> producer;
     private boolean closed;
 
     KafkaChangeLog(int partition, KafkaChangeLogs.Clients clients, ChangeTopics changeTopics, ChangeRecords records,
@@ -97,15 +99,23 @@ final class KafkaChangeLog implements ChangeLog {
     @Override
     public CommitOutcome append(SubscriptionKey subscription, List<CapturedChange> changes,
                                 List<RecordIndex.Entry> indexed, Checkpoint next, List<CaptureNotice> notices) {
-        return write(current -> {
+        List<ProducerRecord<Object, Object>> events = new ArrayList<>(changes.size());
+        try {
             for (CapturedChange change : changes) {
-                ProducerRecord<String, Object> record = changeRecord(change);
-                current.send(record);
+                ProducerRecord<Object, Object> record = changeRecord(change);
+                events.add(record);
                 if (tombstonesOnDelete && change.kind() == ChangeKind.DELETED) {
                     // Right behind the DELETED event, same key and partition: a compacted copy drops the record.
-                    current.send(new ProducerRecord<>(record.topic(), record.key(), null));
+                    events.add(new ProducerRecord<>(record.topic(), record.key(), null));
                 }
             }
+        } catch (RuntimeException e) {
+            // Made before the transaction begins: a value the format cannot hold writes nothing of the page.
+            return new CommitOutcome.Aborted("the changes of " + subscription + " cannot be published: "
+                    + e.getMessage());
+        }
+        return write(current -> {
+            events.forEach(current::send);
             for (RecordIndex.Entry entry : indexed) {
                 current.send(new ProducerRecord<>(recordsTopic, partition, indexKey(subscription, entry.recordId()),
                         records.indexed(subscription, entry)));
@@ -128,14 +138,14 @@ final class KafkaChangeLog implements ChangeLog {
     }
 
     private interface Sender {
-        void send(ProducerRecord<String, Object> record);
+        void send(ProducerRecord<Object, Object> record);
     }
 
     private CommitOutcome write(Sends sends) {
         if (closed) {
             return new CommitOutcome.Fenced("the change log of partition " + partition + " is closed");
         }
-        Producer<String, Object> current = producer();
+        Producer<Object, Object> current = producer();
         AtomicReference<Exception> failedSend = new AtomicReference<>();
         Callback callback = (metadata, exception) -> {
             if (exception != null) {
@@ -194,15 +204,22 @@ final class KafkaChangeLog implements ChangeLog {
         return new CommitOutcome.Fenced(e.toString());
     }
 
-    /** On its table's change topic, keyed {@code connectionId:recordId}: all changes of one row in order. */
-    private ProducerRecord<String, Object> changeRecord(CapturedChange change) {
+    /**
+     * On its subscription's change topic: GENERIC keyed {@code connectionId:recordId}, TYPED keyed by the table's
+     * primary key as a record (the topic is the connection's); all changes of one row in order either way.
+     */
+    private ProducerRecord<Object, Object> changeRecord(CapturedChange change) {
+        String topic = changeTopics.of(change.subscription(), change.format());
+        if (change.format() == ChangeFormat.TYPED) {
+            ChangeRecords.Keyed typed = records.typed(change);
+            return new ProducerRecord<>(topic, typed.key(), typed.value());
+        }
         String connection = change.subscription().connection().value();
-        return new ProducerRecord<>(changeTopics.of(change.subscription().entity()),
-                connection + ":" + change.recordId(), records.changed(change));
+        return new ProducerRecord<>(topic, connection + ":" + change.recordId(), records.changed(change));
     }
 
     /** On {@code crm.capture-events}, keyed {@code connectionId:table}: all notices of a subscription in order. */
-    private ProducerRecord<String, Object> noticeRecord(CaptureNotice notice) {
+    private ProducerRecord<Object, Object> noticeRecord(CaptureNotice notice) {
         return new ProducerRecord<>(clients.captureEventsTopic(), notice.subscription().toString(),
                 records.notice(notice));
     }
@@ -229,7 +246,7 @@ final class KafkaChangeLog implements ChangeLog {
         return key.substring(key.lastIndexOf(':') + 1);
     }
 
-    private Producer<String, Object> producer() {
+    private Producer<Object, Object> producer() {
         if (producer == null && !closed) {
             producer = clients.transactionalProducer(partition);
         }

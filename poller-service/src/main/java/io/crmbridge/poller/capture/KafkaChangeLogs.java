@@ -14,7 +14,6 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Opens the {@link KafkaChangeLog} of a partition of {@code crm.poller-checkpoints}. */
 final class KafkaChangeLogs {
@@ -51,14 +50,15 @@ final class KafkaChangeLogs {
     record Clients(Map<String, Object> producer, Map<String, Object> consumer, String transactionalIdPrefix,
                    String checkpointTopic, String recordsTopic, String captureEventsTopic, Duration restoreTimeout) {
 
-        Producer<String, Object> transactionalProducer(int partition) {
+        Producer<Object, Object> transactionalProducer(int partition) {
             Map<String, Object> config = new HashMap<>(producer);
             config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalIdPrefix + checkpointTopic + "-" + partition);
             config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
             config.put(ProducerConfig.ACKS_CONFIG, "all");
             AvroSerializer<Object> values = new AvroSerializer<>();
             values.configure(config, false);
-            KafkaProducer<String, Object> created = new KafkaProducer<>(config, new StringSerializer(), values);
+            KafkaProducer<Object, Object> created = new KafkaProducer<>(config, new KafkaChangeKeys(config),
+                    values);
             try {
                 created.initTransactions();
             } catch (KafkaException e) {

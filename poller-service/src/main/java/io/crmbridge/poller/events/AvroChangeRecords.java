@@ -33,6 +33,11 @@ public final class AvroChangeRecords implements ChangeRecords {
     }
 
     @Override
+    public Keyed typed(CapturedChange change) {
+        throw new UnsupportedOperationException("the TYPED format is not available yet");
+    }
+
+    @Override
     public Object notice(CaptureNotice notice) {
         return CaptureEvents.event(notice);
     }

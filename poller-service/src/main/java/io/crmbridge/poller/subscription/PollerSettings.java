@@ -29,6 +29,8 @@ import org.springframework.validation.annotation.Validated;
  * @param transactionalIdPrefix prefix of each shard's transactional.id (+ checkpoint topic + "-" + partition); must
  *                              be the same on every instance, so a new owner fences the previous one
  * @param changeTopicTemplate   change topic name, {@code {prefix}} and {@code {entity}} replaced
+ * @param typedTopicTemplate    TYPED subscriptions' topic name, {@code {prefix}}, {@code {connection}} and
+ *                              {@code {entity}} replaced: one topic (and schema subject) per connection and table
  * @param modifiedOnOverlap     MODIFIED_ON: how far behind the watermark each cycle re-reads
  * @param quietCommitInterval   how long a quiet subscription keeps its committed checkpoint before committing a
  *                              fresh delta link
@@ -53,6 +55,7 @@ public record PollerSettings(@Valid @NotNull @DefaultValue TableDefaults default
                              @NotBlank @DefaultValue("crmbridge-poller") String groupId,
                              @NotNull @DefaultValue("crmbridge-poller-") String transactionalIdPrefix,
                              @NotBlank @DefaultValue("{prefix}.changes.{entity}") String changeTopicTemplate,
+                             @NotBlank @DefaultValue("{prefix}.typed.{connection}.{entity}") String typedTopicTemplate,
                              @NotNull @DefaultValue("2s") Duration modifiedOnOverlap,
                              @NotNull @DefaultValue("1h") Duration quietCommitInterval,
                              @NotNull @DefaultValue("1s") Duration initialBackoff,

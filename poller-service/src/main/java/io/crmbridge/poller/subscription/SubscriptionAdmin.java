@@ -71,7 +71,7 @@ public final class SubscriptionAdmin {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         SubscriptionSpec written = ((SubscriptionValidation.Valid) verdict).spec().writtenBy(author, now, current,
                 reset);
-        topics.prepare(written.key().entity()); // before an owner can poll it
+        topics.prepare(written.key(), written.format()); // before an owner can poll it
         store.write(written);
         return new Stored(written, current == null);
     }

@@ -22,4 +22,9 @@ public interface ChangeFeed {
     default Optional<ColumnsChange> refreshColumns(Subscription subscription) {
         return Optional.empty();
     }
+
+    /** The table the feed reads {@code subscription}'s rows with; empty before its first read. */
+    default Optional<FeedTable> table(Subscription subscription) {
+        return Optional.empty();
+    }
 }

@@ -109,6 +109,14 @@ public final class DataverseChangeFeed implements ChangeFeed {
     }
 
     @Override
+    public Optional<FeedTable> table(Subscription subscription) {
+        RecordParser known = parsers.get(subscription.key());
+        Optional<URI> orgUrl = connections.orgUrl(subscription.key().connection());
+        return known == null || orgUrl.isEmpty() ? Optional.empty()
+                : Optional.of(new FeedTable(known.table(), orgUrl.get()));
+    }
+
+    @Override
     public Optional<ColumnsChange> refreshColumns(Subscription subscription) {
         RecordParser known = parsers.get(subscription.key());
         Optional<URI> orgUrl = connections.orgUrl(subscription.key().connection());

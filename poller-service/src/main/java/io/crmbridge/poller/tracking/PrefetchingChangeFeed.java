@@ -66,6 +66,11 @@ final class PrefetchingChangeFeed implements ChangeFeed {
         return feed.refreshColumns(subscription);
     }
 
+    @Override
+    public Optional<FeedTable> table(Subscription subscription) {
+        return feed.table(subscription);
+    }
+
     private static FeedResult await(CompletableFuture<FeedResult> result) {
         try {
             return result.get();

@@ -49,7 +49,7 @@ class KafkaChangeLogIT {
                 "auto.create.topics.enable", "false"));
         broker.afterPropertiesSet();
         topics = new Topics(TopicSettings.defaults().withPrefix("log").withPartitions(1));
-        changeTopics = new ChangeTopics(topics, "{prefix}.changes.{entity}");
+        changeTopics = new ChangeTopics(topics, "{prefix}.changes.{entity}", "{prefix}.typed.{connection}.{entity}");
         TopicCreation.ensure(Map.of("bootstrap.servers", broker.getBrokersAsString()),
                 List.of(topics.pollerCheckpoints(), topics.pollerRecords(), changeTopics.spec("account")),
                 Duration.ofSeconds(30));

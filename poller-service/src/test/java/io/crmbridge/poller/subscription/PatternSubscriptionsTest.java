@@ -42,7 +42,7 @@ class PatternSubscriptionsTest {
         }
     };
     private final SubscriptionAdmin admin = new SubscriptionAdmin(catalogue, new SubscriptionValidation(connections,
-            org), store, table -> { }, Clock.fixed(NOW, ZoneOffset.UTC));
+            org), store, (key, format) -> { }, Clock.fixed(NOW, ZoneOffset.UTC));
 
     {
         connections.defined(CONTOSO, URI.create("https://contoso.crm4.dynamics.com"), true);

@@ -92,6 +92,26 @@ public final class Org {
         return table(logicalName);
     }
 
+    /**
+     * Adds a custom column to a table while the org runs, as a maker would: from now on {@code EntityDefinitions}
+     * lists it, reads return it (null in rows written before), writes accept it and change tracking reports
+     * later writes of it. Stored rows are not touched, so adding a column is no change to them.
+     *
+     * @throws IllegalArgumentException for an unknown table or a column name the table has already
+     */
+    public Table addColumn(String table, CustomColumn column) {
+        writeLock.lock();
+        try {
+            TableDefinition current = schema.table(table);
+            TableDefinition wider = current.withColumn(column.column());
+            rows(current).redefine(wider);
+            schema.replace(wider);
+        } finally {
+            writeLock.unlock();
+        }
+        return table(table);
+    }
+
     /** Makes every delta token issued so far invalid: the next delta poll gets the expired-version-stamp error. */
     public void breakDeltaTokens() {
         writeLock.lock();

@@ -45,6 +45,18 @@ final class TableDefinition {
         this.primaryName = index(primaryName);
     }
 
+    /** This table with {@code column} appended; the column's logical name must be new to the table. */
+    TableDefinition withColumn(Column column) {
+        if (columnIndex.containsKey(column.logicalName()) || lookupPropertyIndex.containsKey(column.logicalName())) {
+            throw new IllegalArgumentException("table " + logicalName + " has a column " + column.logicalName()
+                    + " already");
+        }
+        List<Column> wider = new java.util.ArrayList<>(columns);
+        wider.add(column);
+        return new TableDefinition(logicalName, schemaName, entitySetName, changeTracking, primaryNameName(), wider,
+                keys);
+    }
+
     /** A single-valued navigation property: the lookup column it writes and the table it points to. */
     record Navigation(int column, LookupTarget target) {
     }

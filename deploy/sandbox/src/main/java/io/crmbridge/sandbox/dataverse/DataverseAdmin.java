@@ -30,6 +30,7 @@ import reactor.core.publisher.Mono;
  *                                                                                   add a custom column (types:
  *                                                 Integer, BigInt, Double, Boolean, DateTime, String, Memo,
  *                                                 Decimal, Money, Picklist, MultiSelectPicklist)
+ * DELETE /admin/dataverse/orgs/{org}/tables/{table}/columns/{column}               delete a column added so
  * POST   /admin/dataverse/orgs/{org}/delta-tokens/break                            expire every delta token
  * GET    /admin/dataverse/orgs/{org}/requests                                      request counts by status
  * DELETE /admin/dataverse/orgs/{org}/requests                                      reset the counts
@@ -51,6 +52,15 @@ final class DataverseAdmin {
                 .PUT("/admin/dataverse/orgs/{org}/limits", this::throttle)
                 .POST("/admin/dataverse/orgs/{org}/tables", this::addTable)
                 .POST("/admin/dataverse/orgs/{org}/tables/{table}/columns", this::addColumn)
+                .DELETE("/admin/dataverse/orgs/{org}/tables/{table}/columns/{column}", request -> withOrg(request,
+                        org -> {
+                            try {
+                                org.removeColumn(request.pathVariable("table"), request.pathVariable("column"));
+                                return ServerResponse.noContent().build();
+                            } catch (IllegalArgumentException e) {
+                                return json(400, Map.of("error", e.getMessage()));
+                            }
+                        }))
                 .POST("/admin/dataverse/orgs/{org}/delta-tokens/break", request -> withOrg(request, org -> {
                     org.breakDeltaTokens();
                     return ServerResponse.noContent().build();

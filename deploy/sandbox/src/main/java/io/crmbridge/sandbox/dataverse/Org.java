@@ -112,6 +112,25 @@ public final class Org {
         return table(table);
     }
 
+    /**
+     * Deletes a custom column added with {@link #addColumn}, as a maker may: from now on metadata does not list
+     * it, reads do not return it and writes naming it fail as for any unknown column. Its stored values are
+     * unreachable; a column of the same name added later starts empty.
+     *
+     * @throws IllegalArgumentException for an unknown table or column, or a column that was not added at runtime
+     */
+    public void removeColumn(String table, String column) {
+        writeLock.lock();
+        try {
+            TableDefinition current = schema.table(table);
+            TableDefinition narrower = current.withoutColumn(column);
+            rows(current).redefine(narrower);
+            schema.replace(narrower);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
     /** Makes every delta token issued so far invalid: the next delta poll gets the expired-version-stamp error. */
     public void breakDeltaTokens() {
         writeLock.lock();

@@ -40,8 +40,9 @@ final class Rows {
     }
 
     /**
-     * Replaces the definition with one that has columns appended (a column added at runtime); stored rows keep
-     * their values, the new columns read as null ({@link Row#value}). Called under the org's write lock only.
+     * Replaces the definition with one whose layout starts with the current one (a column added or deleted at
+     * runtime); stored rows keep their values, added columns read as null ({@link Row#value}). Called under the
+     * org's write lock only.
      */
     void redefine(TableDefinition wider) {
         if (!wider.keys().equals(definition.keys())) {

@@ -108,6 +108,27 @@ class DataverseAdminIT {
     }
 
     @Test
+    void deletesAColumnAddedAtRuntimeSoMetadataAndReadsNoLongerShowIt() {
+        sandbox.dataverse().org("narrowing");
+        WebApiClient client = new WebApiClient(sandbox, "narrowing");
+        String columns = "/admin/dataverse/orgs/narrowing/tables/account/columns";
+        assertThat(admin.send("POST", columns, "{\"logicalName\":\"cr123_rate\",\"type\":\"Decimal\",\"precision\":4}")
+                .statusCode()).isEqualTo(201);
+        assertThat(client.post("accounts", "{\"name\":\"Rated\",\"cr123_rate\":1.2345}").statusCode()).isEqualTo(204);
+        assertThat(json(client.get("accounts")).get("value").get(0).get("cr123_rate").decimalValue())
+                .isEqualByComparingTo("1.2345");
+
+        assertThat(admin.send("DELETE", columns + "/cr123_rate", null).statusCode()).isEqualTo(204);
+
+        assertThat(json(client.get("accounts")).get("value").get(0).has("cr123_rate")).isFalse();
+        assertThat(json(client.get("EntityDefinitions(LogicalName='account')/Attributes")).toString())
+                .doesNotContain("cr123_rate");
+        assertThat(client.get("accounts?$select=cr123_rate").statusCode()).isEqualTo(400);
+        assertThat(admin.send("DELETE", columns + "/cr123_rate", null).statusCode()).as("gone already").isEqualTo(400);
+        assertThat(admin.send("DELETE", columns + "/name", null).statusCode()).as("not custom").isEqualTo(400);
+    }
+
+    @Test
     void refusesAColumnItCannotAdd() {
         sandbox.dataverse().org("refusing");
         String columns = "/admin/dataverse/orgs/refusing/tables/account/columns";

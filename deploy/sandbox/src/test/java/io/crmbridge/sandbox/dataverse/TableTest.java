@@ -140,4 +140,28 @@ class TableTest {
         assertThatThrownBy(() -> org.addColumn("widget", CustomColumn.text("cr123_tier", 50)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void deletesAColumnAddedAtRuntimeAndAColumnOfTheSameNameAddedLaterStartsEmpty() {
+        Table accounts = org.table("account");
+        org.addColumn("account", CustomColumn.of("cr123_score", "Integer"));
+        UUID id = accounts.create(Map.of("name", "Scored", "cr123_score", 7));
+
+        org.removeColumn("account", "cr123_score");
+
+        assertThat(accounts.get(id).orElseThrow()).doesNotContainKey("cr123_score").containsEntry("name", "Scored");
+        assertThatThrownBy(() -> accounts.update(id, Map.of("cr123_score", 8))).isInstanceOf(DataverseError.class);
+        accounts.update(id, Map.of("name", "Still scored"));
+        org.addColumn("account", CustomColumn.of("cr123_score", "Integer"));
+        assertThat(accounts.get(id).orElseThrow()).containsEntry("cr123_score", null)
+                .containsEntry("name", "Still scored");
+    }
+
+    @Test
+    void refusesToDeleteAColumnThatWasNotAddedAtRuntime() {
+        assertThatThrownBy(() -> org.removeColumn("account", "name")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("custom column added at runtime");
+        assertThatThrownBy(() -> org.removeColumn("account", "cr123_nothing"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -19,7 +19,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * A maker adds a column to a subscribed table while the poller runs (the sandbox's {@link Org#addColumn}, over
  * HTTPS, with a real broker): the owner reads the table's metadata anew every metadata refresh (1 s here),
- * publishes SCHEMA_CHANGED once naming the column, and rows written with it afterwards carry it.
+ * publishes SCHEMA_CHANGED once naming the column, and rows written with it afterwards carry it; deleting the
+ * column again publishes a second SCHEMA_CHANGED naming it as removed.
  */
 class ColumnAddedIT {
 
@@ -70,5 +71,14 @@ class ColumnAddedIT {
         // Three more refreshes find the same columns: no second SCHEMA_CHANGED.
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() ->
                 scenario.captureEvents(CONNECTION, CaptureEventType.SCHEMA_CHANGED).size() == 1);
+
+        org.removeColumn("account", "cr123_tier");
+
+        await().atMost(Duration.ofSeconds(8)).untilAsserted(() -> assertThat(
+                scenario.captureEvents(CONNECTION, CaptureEventType.SCHEMA_CHANGED)).hasSize(2).last()
+                .satisfies(removed -> {
+                    assertThat(removed.getColumnsRemoved()).containsExactly("cr123_tier");
+                    assertThat(removed.getColumnsAdded()).isEmpty();
+                }));
     }
 }

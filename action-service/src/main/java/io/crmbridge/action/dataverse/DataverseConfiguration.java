@@ -35,7 +35,8 @@ class DataverseConfiguration {
                 .withRates(settings.initialRate(), Math.min(0.2, settings.initialRate()), settings.maxRate())
                 .withIncrease(settings.rateIncrease());
         WebApiSettings webApi = WebApiSettings.defaults().withRetry(retry).withGovernor(governor)
-                .withTimeouts(settings.requestTimeout(), settings.tokenWait());
+                .withTimeouts(settings.requestTimeout(), settings.tokenWait())
+                .withMetadataMaxAge(settings.metadataMaxAge());
         return new DataverseWebApi(webApi, tokens, DataverseWebApi.httpClient(trust(settings)), Clock.systemUTC());
     }
 

@@ -22,6 +22,8 @@ import org.springframework.validation.annotation.Validated;
  * @param rateIncrease       requests per second gained per second without 429
  * @param trustStore         PKCS12 trust store for the Web API's TLS (empty: the JDK's)
  * @param trustStorePassword its password
+ * @param metadataMaxAge     longest table metadata is kept before it is read again (a column added reaches
+ *                           command validation within it)
  */
 @Validated
 @ConfigurationProperties("crmbridge.dataverse")
@@ -35,5 +37,6 @@ public record DataverseSettings(@DefaultValue("30s") @NotNull Duration tokenWait
                                 @DefaultValue("500") double maxRate,
                                 @DefaultValue("1") double rateIncrease,
                                 @DefaultValue("") String trustStore,
-                                @DefaultValue("") String trustStorePassword) {
+                                @DefaultValue("") String trustStorePassword,
+                                @DefaultValue("15m") @NotNull Duration metadataMaxAge) {
 }

@@ -40,13 +40,14 @@ public final class DataverseConnection {
     private final Exchange exchange;
     private final EntityDefinitions definitions;
 
-    DataverseConnection(ConnectionId id, URI orgUrl, String apiBase, Governor governor, Exchange exchange) {
+    DataverseConnection(ConnectionId id, URI orgUrl, String apiBase, Governor governor, Exchange exchange,
+                        java.time.Duration metadataMaxAge, java.time.Clock clock) {
         this.id = id;
         this.orgUrl = orgUrl;
         this.apiBase = apiBase;
         this.governor = governor;
         this.exchange = exchange;
-        this.definitions = new EntityDefinitions(this);
+        this.definitions = new EntityDefinitions(this, metadataMaxAge, clock);
     }
 
     public ConnectionId id() {

@@ -41,7 +41,7 @@ public final class DataverseWebApi {
 
     /**
      * @param http  the HTTP client (see {@link #httpClient(TrustManagerFactory)}); shared by every connection
-     * @param clock for {@code Retry-After} dates and {@code TokenRequest} times
+     * @param clock for {@code Retry-After} dates, {@code TokenRequest} times and the age of kept metadata
      */
     public DataverseWebApi(WebApiSettings settings, AccessTokens tokens, HttpClient http, Clock clock) {
         this.settings = settings;
@@ -88,6 +88,6 @@ public final class DataverseWebApi {
         String apiBase = org + "/api/data/" + settings.apiVersion();
         Governor governor = new Governor(settings.governor());
         return new DataverseConnection(id, orgUrl, apiBase, governor,
-                new Exchange(id, apiBase, tokens, governor, transport, settings, clock));
+                new Exchange(id, apiBase, tokens, governor, transport, settings, clock), settings.metadataMaxAge(), clock);
     }
 }

@@ -1,5 +1,7 @@
 package io.crmbridge.crm.webapi;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,10 +11,11 @@ import io.crmbridge.crm.metadata.TableMetadata;
 import reactor.core.publisher.Mono;
 
 /**
- * Table metadata of one org, read from {@code EntityDefinitions} once and kept: tables change rarely, and every
- * parser and writer needs them. Failures are not kept, so the next call asks again. Whoever must see a change of
- * the metadata (a table added, change tracking switched on) asks anew: {@link #tables()} is never cached, and
- * {@link #refreshedTable} replaces what is kept of one table.
+ * Table metadata of one org, read from {@code EntityDefinitions} and kept for {@code maxAge}: tables change rarely,
+ * and every parser and writer needs them. Failures are not kept, so the next call asks again; an entry older than
+ * {@code maxAge} is read again on next use, and if that fails the old entry is served ({@link KeptRead}). Whoever
+ * must see a change of the metadata at once (a table added, change tracking switched on) asks anew:
+ * {@link #tables()} is never cached, and {@link #refreshedTable} replaces what is kept of one table.
  */
 final class EntityDefinitions {
 
@@ -24,16 +27,22 @@ final class EntityDefinitions {
             + "ReferencingEntityNavigationPropertyName";
 
     private final DataverseConnection connection;
-    private final Map<String, Mono<Outcome<TableMetadata>>> tables = new ConcurrentHashMap<>();
-    private volatile Mono<Outcome<Map<String, String>>> entitySets;
+    private final Duration maxAge;
+    private final Clock clock;
+    private final Map<String, KeptRead<TableMetadata>> tables = new ConcurrentHashMap<>();
+    private final KeptRead<Map<String, String>> entitySets;
 
-    EntityDefinitions(DataverseConnection connection) {
+    EntityDefinitions(DataverseConnection connection, Duration maxAge, Clock clock) {
         this.connection = connection;
+        this.maxAge = maxAge;
+        this.clock = clock;
+        this.entitySets = new KeptRead<>("the entity set names", () -> connection.execute(WebApiRequest.get(
+                        "EntityDefinitions?$select=LogicalName,EntitySetName"))
+                .map(outcome -> outcome.map(response -> MetadataJson.entitySets(response.body()))), maxAge, clock);
     }
 
     Mono<Outcome<TableMetadata>> table(String logicalName) {
-        return tables.computeIfAbsent(logicalName, name -> cachedOnSuccess(fetchTable(name),
-                () -> tables.remove(name)));
+        return kept(logicalName).get();
     }
 
     /** Every table of the org, read now (names and change tracking; no columns); not cached. */
@@ -44,22 +53,16 @@ final class EntityDefinitions {
 
     /** One table's metadata read now, replacing what was kept of it (a failure keeps nothing). */
     Mono<Outcome<TableMetadata>> refreshedTable(String logicalName) {
-        Mono<Outcome<TableMetadata>> fresh = cachedOnSuccess(fetchTable(logicalName),
-                () -> tables.remove(logicalName));
-        tables.put(logicalName, fresh);
-        return fresh;
+        return kept(logicalName).readNow();
     }
 
     Mono<Outcome<Map<String, String>>> entitySets() {
-        Mono<Outcome<Map<String, String>>> cached = entitySets;
-        if (cached == null) {
-            cached = cachedOnSuccess(connection.execute(WebApiRequest.get(
-                            "EntityDefinitions?$select=LogicalName,EntitySetName"))
-                    .map(outcome -> outcome.map(response -> MetadataJson.entitySets(response.body()))),
-                    () -> entitySets = null);
-            entitySets = cached;
-        }
-        return cached;
+        return entitySets.get();
+    }
+
+    private KeptRead<TableMetadata> kept(String logicalName) {
+        return tables.computeIfAbsent(logicalName, name -> new KeptRead<>("the metadata of table " + name,
+                () -> fetchTable(name), maxAge, clock));
     }
 
     private Mono<Outcome<TableMetadata>> fetchTable(String logicalName) {
@@ -75,13 +78,5 @@ final class EntityDefinitions {
             return relationships.map(outcome -> new Outcome.Success<>(MetadataJson.table(found.value().body(),
                     outcome instanceof Outcome.Success<WebApiResponse> many ? many.value().body() : null)));
         });
-    }
-
-    private static <T> Mono<Outcome<T>> cachedOnSuccess(Mono<Outcome<T>> fetch, Runnable forget) {
-        return fetch.doOnNext(outcome -> {
-            if (!outcome.succeeded()) {
-                forget.run();
-            }
-        }).doOnError(error -> forget.run()).cache();
     }
 }

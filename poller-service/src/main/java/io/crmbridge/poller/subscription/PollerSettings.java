@@ -154,7 +154,8 @@ public record PollerSettings(@Valid @NotNull @DefaultValue TableDefaults default
                                   @Min(1) @DefaultValue("5") int maxAttempts,
                                   @NotNull @DefaultValue("1s") Duration backoffUnit,
                                   @NotNull @DefaultValue("60s") Duration maxBackoff,
-                                  @DefaultValue("true") boolean prefetch) {
+                                  @DefaultValue("true") boolean prefetch,
+                                  @NotNull @DefaultValue("15m") Duration metadataMaxAge) {
     }
 
     /** Every configured subscription, as resolved against the defaults. */

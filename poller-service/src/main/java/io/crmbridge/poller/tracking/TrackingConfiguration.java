@@ -29,6 +29,7 @@ class TrackingConfiguration {
         PollerSettings.DataverseClient client = settings.dataverse();
         WebApiSettings webApi = WebApiSettings.defaults()
                 .withTimeouts(client.requestTimeout(), client.tokenWait())
+                .withMetadataMaxAge(client.metadataMaxAge())
                 .withRetry(RetrySettings.defaults().withMaxAttempts(client.maxAttempts())
                         .withBackoff(client.backoffUnit(), client.maxBackoff()));
         var trust = client.sslBundle() == null ? null

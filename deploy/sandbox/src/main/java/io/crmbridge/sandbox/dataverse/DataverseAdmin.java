@@ -22,6 +22,15 @@ import reactor.core.publisher.Mono;
  *                                                        "executionTimeMillis":0}  change them (fields optional)
  * POST   /admin/dataverse/orgs/{org}/tables             {"logicalName":"cr123_invoice","changeTracking":true}
  *                                                                                   add a custom table
+ * POST   /admin/dataverse/orgs/{org}/tables/{table}/columns
+ *                                                {"logicalName":"cr123_tier","type":"String","maxLength":100}
+ *                                                {"logicalName":"cr123_rate","type":"Decimal","precision":4}
+ *                                                {"logicalName":"cr123_level","type":"Picklist",
+ *                                                 "options":{"1":"Gold","2":"Silver"}}
+ *                                                                                   add a custom column (types:
+ *                                                 Integer, BigInt, Double, Boolean, DateTime, String, Memo,
+ *                                                 Decimal, Money, Picklist, MultiSelectPicklist)
+ * DELETE /admin/dataverse/orgs/{org}/tables/{table}/columns/{column}               delete a column added so
  * POST   /admin/dataverse/orgs/{org}/delta-tokens/break                            expire every delta token
  * GET    /admin/dataverse/orgs/{org}/requests                                      request counts by status
  * DELETE /admin/dataverse/orgs/{org}/requests                                      reset the counts
@@ -42,6 +51,16 @@ final class DataverseAdmin {
                 .GET("/admin/dataverse/orgs/{org}/limits", request -> withOrg(request, org -> json(200, limits(org.limits()))))
                 .PUT("/admin/dataverse/orgs/{org}/limits", this::throttle)
                 .POST("/admin/dataverse/orgs/{org}/tables", this::addTable)
+                .POST("/admin/dataverse/orgs/{org}/tables/{table}/columns", this::addColumn)
+                .DELETE("/admin/dataverse/orgs/{org}/tables/{table}/columns/{column}", request -> withOrg(request,
+                        org -> {
+                            try {
+                                org.removeColumn(request.pathVariable("table"), request.pathVariable("column"));
+                                return ServerResponse.noContent().build();
+                            } catch (IllegalArgumentException e) {
+                                return json(400, Map.of("error", e.getMessage()));
+                            }
+                        }))
                 .POST("/admin/dataverse/orgs/{org}/delta-tokens/break", request -> withOrg(request, org -> {
                     org.breakDeltaTokens();
                     return ServerResponse.noContent().build();
@@ -82,6 +101,49 @@ final class DataverseAdmin {
                 return json(400, Map.of("error", e.getMessage()));
             }
         }));
+    }
+
+    private Mono<ServerResponse> addColumn(ServerRequest request) {
+        return withOrg(request, org -> jsonBody(request).flatMap(body -> {
+            JsonNode name = body.get("logicalName");
+            JsonNode type = body.get("type");
+            if (name == null || !name.isString() || type == null || !type.isString()) {
+                return json(400, Map.of("error", "body must be {\"logicalName\": \"<prefix>_<column>\", \"type\":"
+                        + " \"<attribute type>\"} with maxLength, precision or options as the type needs"));
+            }
+            try {
+                CustomColumn column = column(name.stringValue(), type.stringValue(), body);
+                org.addColumn(request.pathVariable("table"), column);
+                return json(201, Map.of("logicalName", column.logicalName(), "type", type.stringValue()));
+            } catch (IllegalArgumentException e) {
+                return json(400, Map.of("error", e.getMessage()));
+            }
+        }));
+    }
+
+    private static CustomColumn column(String name, String type, JsonNode body) {
+        return switch (type) {
+            case "String" -> CustomColumn.text(name, body.path("maxLength").asInt(100));
+            case "Memo" -> CustomColumn.memo(name, body.path("maxLength").asInt(2000));
+            case "Decimal" -> CustomColumn.decimal(name, body.path("precision").asInt(2));
+            case "Money" -> CustomColumn.money(name, body.path("precision").asInt(2));
+            case "Picklist" -> CustomColumn.choice(name, options(body.path("options")));
+            case "MultiSelectPicklist" -> CustomColumn.multiChoice(name, options(body.path("options")));
+            default -> CustomColumn.of(name, type);
+        };
+    }
+
+    /** {@code {"1":"Gold","2":"Silver"}}, in the body's order. */
+    private static Map<Integer, String> options(JsonNode options) {
+        Map<Integer, String> parsed = new LinkedHashMap<>();
+        for (var option : options.properties()) {
+            try {
+                parsed.put(Integer.valueOf(option.getKey()), option.getValue().asString());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("option value " + option.getKey() + " is not an integer");
+            }
+        }
+        return parsed;
     }
 
     private Mono<ServerResponse> throttle(ServerRequest request) {

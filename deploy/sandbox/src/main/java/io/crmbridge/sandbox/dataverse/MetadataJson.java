@@ -40,7 +40,7 @@ final class MetadataJson {
 
     static List<ObjectNode> attributes(TableDefinition table) {
         List<ObjectNode> attributes = new ArrayList<>();
-        for (int i = 0; i < table.columns().size(); i++) {
+        for (int i : table.liveColumns()) {
             attributes.add(attribute(table, table.column(i)));
         }
         return attributes;

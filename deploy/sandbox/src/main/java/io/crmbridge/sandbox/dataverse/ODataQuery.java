@@ -3,7 +3,6 @@ package io.crmbridge.sandbox.dataverse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 /**
  * The query options of a GET on an entity set or a row: {@code $select} (the primary key is always returned),
@@ -59,7 +58,7 @@ record ODataQuery(List<String> select, int[] columns, FilterExpression filter, O
 
     private static int[] columns(TableDefinition table, List<String> select) {
         if (select.isEmpty()) {
-            return IntStream.range(0, table.columns().size()).toArray();
+            return table.liveColumns();
         }
         List<Integer> columns = new ArrayList<>();
         for (String name : select) {

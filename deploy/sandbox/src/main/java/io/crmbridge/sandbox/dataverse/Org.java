@@ -92,6 +92,45 @@ public final class Org {
         return table(logicalName);
     }
 
+    /**
+     * Adds a custom column to a table while the org runs, as a maker would: from now on {@code EntityDefinitions}
+     * lists it, reads return it (null in rows written before), writes accept it and change tracking reports
+     * later writes of it. Stored rows are not touched, so adding a column is no change to them.
+     *
+     * @throws IllegalArgumentException for an unknown table or a column name the table has already
+     */
+    public Table addColumn(String table, CustomColumn column) {
+        writeLock.lock();
+        try {
+            TableDefinition current = schema.table(table);
+            TableDefinition wider = current.withColumn(column.column());
+            rows(current).redefine(wider);
+            schema.replace(wider);
+        } finally {
+            writeLock.unlock();
+        }
+        return table(table);
+    }
+
+    /**
+     * Deletes a custom column added with {@link #addColumn}, as a maker may: from now on metadata does not list
+     * it, reads do not return it and writes naming it fail as for any unknown column. Its stored values are
+     * unreachable; a column of the same name added later starts empty.
+     *
+     * @throws IllegalArgumentException for an unknown table or column, or a column that was not added at runtime
+     */
+    public void removeColumn(String table, String column) {
+        writeLock.lock();
+        try {
+            TableDefinition current = schema.table(table);
+            TableDefinition narrower = current.withoutColumn(column);
+            rows(current).redefine(narrower);
+            schema.replace(narrower);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
     /** Makes every delta token issued so far invalid: the next delta poll gets the expired-version-stamp error. */
     public void breakDeltaTokens() {
         writeLock.lock();

@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
  */
 final class Rows {
 
-    private final TableDefinition definition;
+    private volatile TableDefinition definition;
     private final ConcurrentHashMap<UUID, Row> lookup = new ConcurrentHashMap<>();
     private final ConcurrentSkipListMap<UUID, Row> byId = new ConcurrentSkipListMap<>();
     private final ConcurrentSkipListMap<Long, Row> byVersion = new ConcurrentSkipListMap<>();
@@ -37,6 +37,18 @@ final class Rows {
 
     TableDefinition definition() {
         return definition;
+    }
+
+    /**
+     * Replaces the definition with one whose layout starts with the current one (a column added or deleted at
+     * runtime); stored rows keep their values, added columns read as null ({@link Row#value}). Called under the
+     * org's write lock only.
+     */
+    void redefine(TableDefinition wider) {
+        if (!wider.keys().equals(definition.keys())) {
+            throw new IllegalArgumentException("redefining " + definition.logicalName() + " cannot change its keys");
+        }
+        definition = wider;
     }
 
     Row get(UUID id) {

@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * The tables of an org and the relationships between them (collection-valued navigation properties). A table may be
- * added while the org serves requests ({@link #add}, as a maker creates one): the maps are replaced, never changed,
+ * added, or a table's definition replaced, while the org serves requests ({@link #add}, {@link #replace}, as a
+ * maker creates a table or a column): the maps are replaced, never changed,
  * so readers take no lock.
  */
 final class Schema {
@@ -36,6 +37,16 @@ final class Schema {
         }
         List<TableDefinition> tables = new java.util.ArrayList<>(byLogicalName.values());
         tables.add(table);
+        index(tables);
+    }
+
+    /** Replaces a table's definition by one of the same name (a column added); readers see the old or the new. */
+    synchronized void replace(TableDefinition table) {
+        if (!byLogicalName.containsKey(table.logicalName())) {
+            throw new IllegalArgumentException("no table " + table.logicalName());
+        }
+        List<TableDefinition> tables = new java.util.ArrayList<>(byLogicalName.values());
+        tables.replaceAll(existing -> existing.logicalName().equals(table.logicalName()) ? table : existing);
         index(tables);
     }
 

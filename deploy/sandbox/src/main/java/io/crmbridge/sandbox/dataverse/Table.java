@@ -73,7 +73,7 @@ public final class Table {
         }
         Map<String, Object> values = new LinkedHashMap<>();
         TableDefinition table = rows.definition();
-        for (int i = 0; i < table.columns().size(); i++) {
+        for (int i : table.liveColumns()) {
             Object value = row.value(i);
             values.put(table.propertyName(i), value instanceof RecordRef ref ? ref.id()
                     : value instanceof int[] options ? java.util.Arrays.stream(options).boxed().toList() : value);

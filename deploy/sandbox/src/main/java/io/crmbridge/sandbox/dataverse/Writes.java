@@ -41,7 +41,7 @@ final class Writes {
     Row update(Transaction tx, Rows rows, Row current, JsonNode body, ResolvedKey keepKeys) {
         TableDefinition table = rows.definition();
         RecordPayload payload = RecordPayload.read(table, body, binder(tx));
-        Object[] values = current.values().clone();
+        Object[] values = widened(table, current);
         payload.values().forEach((column, value) -> {
             if (keepKeys == null || !keepKeys.columnValues().containsKey(column)) {
                 values[column] = value;
@@ -52,7 +52,7 @@ final class Writes {
 
     /** Sets or clears one lookup column ({@code $ref} association). */
     Row setLookup(Transaction tx, Rows rows, Row current, int column, RecordRef target) {
-        Object[] values = current.values().clone();
+        Object[] values = widened(rows.definition(), current);
         values[column] = target;
         return tx.replace(rows, current, stamped(rows.definition(), values, tx));
     }
@@ -88,6 +88,11 @@ final class Writes {
         long high = (random.nextLong() & ~0xF000L) | 0x4000L;
         long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new UUID(high, low);
+    }
+
+    /** A copy of the row's values as long as the table is now: columns added since it was written start null. */
+    private static Object[] widened(TableDefinition table, Row current) {
+        return java.util.Arrays.copyOf(current.values(), table.columns().size());
     }
 
     private static Object[] stamped(TableDefinition table, Object[] values, Transaction tx) {

@@ -82,6 +82,70 @@ class DataverseAdminIT {
     }
 
     @Test
+    void addsAColumnAtRuntimeThatIsListedReadWrittenAndTracked() {
+        sandbox.dataverse().org("widening").table("account").create(java.util.Map.of("name", "Old"));
+        WebApiClient client = new WebApiClient(sandbox, "widening");
+        String deltaLink = json(client.get("accounts", "Prefer", "odata.track-changes")).get("@odata.deltaLink")
+                .stringValue();
+
+        HttpResponse<String> added = admin.send("POST", "/admin/dataverse/orgs/widening/tables/account/columns",
+                "{\"logicalName\":\"cr123_level\",\"type\":\"Picklist\",\"options\":{\"1\":\"Gold\",\"2\":\"Silver\"}}");
+
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        JsonNode attribute = json(client.get("EntityDefinitions(LogicalName='account')/Attributes(LogicalName='cr123_level')"));
+        assertThat(attribute.get("AttributeType").stringValue()).isEqualTo("Picklist");
+        assertThat(attribute.get("OptionSet").get("Options").get(1).get("Label").get("UserLocalizedLabel")
+                .get("Label").stringValue()).isEqualTo("Silver");
+        JsonNode old = json(client.get("accounts?$select=name,cr123_level")).get("value").get(0);
+        assertThat(old.get("name").stringValue()).isEqualTo("Old");
+        assertThat(old.get("cr123_level").isNull()).isTrue();
+        assertThat(client.post("accounts", "{\"name\":\"New\",\"cr123_level\":2}").statusCode()).isEqualTo(204);
+        JsonNode delta = json(client.get(deltaLink, "Prefer", "odata.track-changes")).get("value");
+        assertThat(delta).hasSize(1);
+        assertThat(delta.get(0).get("name").stringValue()).isEqualTo("New");
+        assertThat(delta.get(0).get("cr123_level").intValue()).isEqualTo(2);
+        assertThat(client.post("accounts", "{\"cr123_level\":3}").statusCode()).as("not an option").isEqualTo(400);
+    }
+
+    @Test
+    void deletesAColumnAddedAtRuntimeSoMetadataAndReadsNoLongerShowIt() {
+        sandbox.dataverse().org("narrowing");
+        WebApiClient client = new WebApiClient(sandbox, "narrowing");
+        String columns = "/admin/dataverse/orgs/narrowing/tables/account/columns";
+        assertThat(admin.send("POST", columns, "{\"logicalName\":\"cr123_rate\",\"type\":\"Decimal\",\"precision\":4}")
+                .statusCode()).isEqualTo(201);
+        assertThat(client.post("accounts", "{\"name\":\"Rated\",\"cr123_rate\":1.2345}").statusCode()).isEqualTo(204);
+        assertThat(json(client.get("accounts")).get("value").get(0).get("cr123_rate").decimalValue())
+                .isEqualByComparingTo("1.2345");
+
+        assertThat(admin.send("DELETE", columns + "/cr123_rate", null).statusCode()).isEqualTo(204);
+
+        assertThat(json(client.get("accounts")).get("value").get(0).has("cr123_rate")).isFalse();
+        assertThat(json(client.get("EntityDefinitions(LogicalName='account')/Attributes")).toString())
+                .doesNotContain("cr123_rate");
+        assertThat(client.get("accounts?$select=cr123_rate").statusCode()).isEqualTo(400);
+        assertThat(admin.send("DELETE", columns + "/cr123_rate", null).statusCode()).as("gone already").isEqualTo(400);
+        assertThat(admin.send("DELETE", columns + "/name", null).statusCode()).as("not custom").isEqualTo(400);
+    }
+
+    @Test
+    void refusesAColumnItCannotAdd() {
+        sandbox.dataverse().org("refusing");
+        String columns = "/admin/dataverse/orgs/refusing/tables/account/columns";
+        assertThat(admin.send("POST", columns, "{\"logicalName\":\"cr123_tier\"}").statusCode()).isEqualTo(400);
+        assertThat(admin.send("POST", columns, "{\"logicalName\":\"cr123_tier\",\"type\":\"Lookup\"}")
+                .statusCode()).isEqualTo(400);
+        assertThat(admin.send("POST", columns, "{\"logicalName\":\"name\",\"type\":\"String\"}").statusCode())
+                .as("no publisher prefix").isEqualTo(400);
+        assertThat(admin.send("POST", "/admin/dataverse/orgs/refusing/tables/widget/columns",
+                "{\"logicalName\":\"cr123_tier\",\"type\":\"String\"}").statusCode()).isEqualTo(400);
+        assertThat(admin.send("POST", columns, "{\"logicalName\":\"cr123_tier\",\"type\":\"String\"}")
+                .statusCode()).isEqualTo(201);
+        assertThat(admin.send("POST", columns, "{\"logicalName\":\"cr123_tier\",\"type\":\"String\"}")
+                .statusCode()).as("exists already").isEqualTo(400);
+    }
+
+    @Test
     void breaksDeltaTokens() {
         WebApiClient client = new WebApiClient(sandbox, "contoso");
         String deltaLink = json(client.get("accounts?$select=name", "Prefer", "odata.track-changes"))

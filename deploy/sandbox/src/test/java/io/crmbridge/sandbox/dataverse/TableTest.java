@@ -106,4 +106,62 @@ class TableTest {
         assertThat(org.tokensValidFrom()).isGreaterThan(issued);
         assertThat(org.committedVersion()).isGreaterThanOrEqualTo(org.tokensValidFrom());
     }
+
+    @Test
+    void addsAColumnAtRuntimeThatOldRowsReadAsNullAndWritesAccept() {
+        Table accounts = org.table("account");
+        UUID before = accounts.create(Map.of("name", "Written before"));
+
+        org.addColumn("account", CustomColumn.money("cr123_budget", 4));
+
+        assertThat(accounts.get(before).orElseThrow()).containsEntry("cr123_budget", null)
+                .containsEntry("name", "Written before");
+        UUID after = accounts.create(Map.of("name", "Written after", "cr123_budget", new BigDecimal("1234.5600")));
+        assertThat(accounts.get(after).orElseThrow()).containsEntry("cr123_budget", new BigDecimal("1234.5600"));
+        accounts.update(before, Map.of("cr123_budget", new BigDecimal("7.1")));
+        assertThat(accounts.get(before).orElseThrow()).containsEntry("cr123_budget", new BigDecimal("7.1000"))
+                .containsEntry("name", "Written before");
+        UUID byKey = accounts.create(Map.of("name", "Keyed", "accountnumber", "K-1"));
+        assertThatThrownBy(() -> accounts.create(Map.of("name", "Same key", "accountnumber", "K-1")))
+                .as("the alternate key still holds after the column was added").isInstanceOf(DataverseError.class);
+        assertThat(accounts.get(byKey)).isPresent();
+    }
+
+    @Test
+    void refusesAColumnThatExistsOrHasNoPublisherPrefix() {
+        org.addColumn("account", CustomColumn.text("cr123_tier", 50));
+        assertThatThrownBy(() -> org.addColumn("account", CustomColumn.text("cr123_tier", 50)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cr123_tier");
+        assertThatThrownBy(() -> CustomColumn.text("tier", 50)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CustomColumn.decimal("cr123_rate", 11)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CustomColumn.money("cr123_cost", 5)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CustomColumn.choice("cr123_level", Map.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> org.addColumn("widget", CustomColumn.text("cr123_tier", 50)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void deletesAColumnAddedAtRuntimeAndAColumnOfTheSameNameAddedLaterStartsEmpty() {
+        Table accounts = org.table("account");
+        org.addColumn("account", CustomColumn.of("cr123_score", "Integer"));
+        UUID id = accounts.create(Map.of("name", "Scored", "cr123_score", 7));
+
+        org.removeColumn("account", "cr123_score");
+
+        assertThat(accounts.get(id).orElseThrow()).doesNotContainKey("cr123_score").containsEntry("name", "Scored");
+        assertThatThrownBy(() -> accounts.update(id, Map.of("cr123_score", 8))).isInstanceOf(DataverseError.class);
+        accounts.update(id, Map.of("name", "Still scored"));
+        org.addColumn("account", CustomColumn.of("cr123_score", "Integer"));
+        assertThat(accounts.get(id).orElseThrow()).containsEntry("cr123_score", null)
+                .containsEntry("name", "Still scored");
+    }
+
+    @Test
+    void refusesToDeleteAColumnThatWasNotAddedAtRuntime() {
+        assertThatThrownBy(() -> org.removeColumn("account", "name")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("custom column added at runtime");
+        assertThatThrownBy(() -> org.removeColumn("account", "cr123_nothing"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

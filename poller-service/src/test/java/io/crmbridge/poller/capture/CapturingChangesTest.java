@@ -137,13 +137,7 @@ class CapturingChangesTest {
         assertThat(resync).filteredOn(c -> c.kind() == ChangeKind.UPDATED).extracting(CapturedChange::recordId)
                 .containsExactlyInAnyOrderElementsOf(ids.subList(5, 10));
         assertThat(resync).hasSize(10);
-        assertThat(changeLog.notices()).extracting(CaptureNotice::type).containsSubsequence(
-                CaptureNotice.Type.SNAPSHOT_STARTED, CaptureNotice.Type.SNAPSHOT_COMPLETED,
-                CaptureNotice.Type.RESYNC_REQUIRED, CaptureNotice.Type.RESYNC_COMPLETED);
-        CaptureNotice completed = changeLog.notices().get(changeLog.notices().size() - 1);
-        assertThat(completed.type()).isEqualTo(CaptureNotice.Type.RESYNC_COMPLETED);
-        assertThat(completed.deletes()).isEqualTo(5);
-        assertThat(completed.rows()).as("records held after the re-sync").isEqualTo(15);
+        assertResyncCompletedWith(5, 15);
         assertThat(changeLog.indexed(ACCOUNTS)).containsOnlyKeys(ids.subList(5, 20));
         assertExactlyOnce(changeLog.committed(), table.currentVersions(), Set.copyOf(ids.subList(0, 5)));
     }
@@ -166,13 +160,7 @@ class CapturingChangesTest {
         assertThat(resync).filteredOn(c -> c.kind() == ChangeKind.DELETED).hasSize(5);
         assertThat(resync).filteredOn(c -> c.kind() == ChangeKind.UPDATED).hasSize(5);
         assertThat(resync).hasSize(10);
-        assertThat(changeLog.notices()).extracting(CaptureNotice::type).containsSubsequence(
-                CaptureNotice.Type.SNAPSHOT_STARTED, CaptureNotice.Type.SNAPSHOT_COMPLETED,
-                CaptureNotice.Type.RESYNC_REQUIRED, CaptureNotice.Type.RESYNC_COMPLETED);
-        CaptureNotice completed = changeLog.notices().get(changeLog.notices().size() - 1);
-        assertThat(completed.type()).isEqualTo(CaptureNotice.Type.RESYNC_COMPLETED);
-        assertThat(completed.deletes()).isEqualTo(5);
-        assertThat(completed.rows()).as("records held after the re-sync").isEqualTo(15);
+        assertResyncCompletedWith(5, 15);
         assertExactlyOnce(changeLog.committed(), table.currentVersions(), Set.copyOf(ids.subList(0, 5)));
     }
 
@@ -388,6 +376,17 @@ class CapturingChangesTest {
         assertThat(outcome).isInstanceOfSatisfying(PollOutcome.Deferred.class,
                 d -> assertThat(d.reason()).isEqualTo(FeedFailure.THROTTLED));
         assertThat(changeLog.transactions()).isEqualTo(transactions);
+    }
+
+    /** The capture events said the initial sync, then the re-sync, which ended with these figures. */
+    private void assertResyncCompletedWith(long deletes, long records) {
+        assertThat(changeLog.notices()).extracting(CaptureNotice::type).containsSubsequence(
+                CaptureNotice.Type.SNAPSHOT_STARTED, CaptureNotice.Type.SNAPSHOT_COMPLETED,
+                CaptureNotice.Type.RESYNC_REQUIRED, CaptureNotice.Type.RESYNC_COMPLETED);
+        CaptureNotice completed = changeLog.notices().get(changeLog.notices().size() - 1);
+        assertThat(completed.type()).isEqualTo(CaptureNotice.Type.RESYNC_COMPLETED);
+        assertThat(completed.deletes()).isEqualTo(deletes);
+        assertThat(completed.rows()).as("records held after the re-sync").isEqualTo(records);
     }
 
     /** The delta token expires; meanwhile the first five rows are deleted and the next five updated. */

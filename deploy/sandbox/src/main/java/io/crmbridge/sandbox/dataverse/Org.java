@@ -100,15 +100,7 @@ public final class Org {
      * @throws IllegalArgumentException for an unknown table or a column name the table has already
      */
     public Table addColumn(String table, CustomColumn column) {
-        writeLock.lock();
-        try {
-            TableDefinition current = schema.table(table);
-            TableDefinition wider = current.withColumn(column.column());
-            rows(current).redefine(wider);
-            schema.replace(wider);
-        } finally {
-            writeLock.unlock();
-        }
+        redefine(table, current -> current.withColumn(column.column()));
         return table(table);
     }
 
@@ -120,12 +112,17 @@ public final class Org {
      * @throws IllegalArgumentException for an unknown table or column, or a column that was not added at runtime
      */
     public void removeColumn(String table, String column) {
+        redefine(table, current -> current.withoutColumn(column));
+    }
+
+    /** Replaces a table's definition, its rows first, under the write lock. */
+    private void redefine(String table, java.util.function.UnaryOperator<TableDefinition> change) {
         writeLock.lock();
         try {
             TableDefinition current = schema.table(table);
-            TableDefinition narrower = current.withoutColumn(column);
-            rows(current).redefine(narrower);
-            schema.replace(narrower);
+            TableDefinition changed = change.apply(current);
+            rows(current).redefine(changed);
+            schema.replace(changed);
         } finally {
             writeLock.unlock();
         }

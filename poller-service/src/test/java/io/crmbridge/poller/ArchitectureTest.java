@@ -20,9 +20,11 @@ class ArchitectureTest {
             .importPackages("io.crmbridge.poller");
 
     @Test
-    void onlyTheEventsPackageUsesTheAvroContracts() {
-        ArchRule rule = noClasses().that().resideOutsideOfPackage("..poller.events..")
-                .should().dependOnClassesThat().resideInAPackage("io.crmbridge.events..");
+    void onlyTheContractMappingsUseTheAvroContracts() {
+        ArchRule rule = noClasses().that().resideOutsideOfPackages("..poller.events..", "..poller.typed..")
+                .should().dependOnClassesThat().resideInAPackage("io.crmbridge.events..")
+                // typed reads the AttributeValue members crm-client parses rows into, to map them to typed fields.
+                .because("the generic and the typed contract mappings are the only readers of Avro values");
         rule.check(POLLER);
     }
 
@@ -38,7 +40,7 @@ class ArchitectureTest {
     @Test
     void springStaysAtTheEdgesOfEachFeature() {
         ArchRule rule = noClasses().that().resideInAnyPackage("..poller.subscription..", "..poller.tracking..",
-                        "..poller.capture..", "..poller.events..")
+                        "..poller.capture..", "..poller.events..", "..poller.typed..")
                 // Wiring, typed configuration, the web endpoint, the health indicator and the group lifecycle are
                 // the Spring edges of each feature.
                 .and().haveNameNotMatching(".*(Configuration|Settings|Endpoint|Health|Lifecycle)(\\$.*)?")
@@ -52,10 +54,21 @@ class ArchitectureTest {
     }
 
     @Test
-    void onlyTheEventsPackageUsesAvro() {
-        noClasses().that().resideOutsideOfPackage("..poller.events..")
+    void onlyTheContractMappingsUseAvro() {
+        noClasses().that().resideOutsideOfPackages("..poller.events..", "..poller.typed..")
                 .should().dependOnClassesThat().resideInAPackage("org.apache.avro..")
-                .because("rows arrive typed by crm-client; reading Avro values is the contract mapping's job")
+                .because("rows arrive typed by crm-client; reading Avro values is the contract mappings' job "
+                        + "(events: the generic contract; typed: the per-table schemas built from metadata)")
+                .check(POLLER);
+    }
+
+    @Test
+    void theTypedMappingIsPlainJava() {
+        noClasses().that().resideInAPackage("..poller.typed..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.kafka..",
+                        "io.crmbridge.poller.capture..", "io.crmbridge.poller.events..",
+                        "io.crmbridge.poller.subscription..", "io.crmbridge.poller.tracking..")
+                .because("the column mapping is plain Java the capture and the events wire, never the other way")
                 .check(POLLER);
     }
 }

@@ -29,14 +29,14 @@ public final class MetadataJson {
      */
     public static TableMetadata table(byte[] entity, byte[] manyToOne) {
         JsonNode root = read(entity);
-        Map<String, ColumnType> columns = new HashMap<>();
+        Map<String, ColumnMetadata> columns = new HashMap<>();
         Map<String, Map<String, String>> navigations = new HashMap<>();
         boolean customTable = root.path("IsCustomEntity").asBoolean(false);
         for (JsonNode attribute : root.path("Attributes")) {
             String name = attribute.path("LogicalName").asString();
-            ColumnType type = ColumnType.of(attribute.path("AttributeType").asString(null),
-                    attribute.path("AttributeTypeName").path("Value").asString(null));
-            columns.put(name, type);
+            ColumnMetadata column = column(attribute);
+            ColumnType type = column.type();
+            columns.put(name, column);
             if (type == ColumnType.LOOKUP && manyToOne == null) {
                 navigations.put(name, derivedNavigations(attribute, customTable));
             }
@@ -51,7 +51,41 @@ public final class MetadataJson {
         }
         return new TableMetadata(root.path("LogicalName").asString(), root.path("EntitySetName").asString(),
                 root.path("PrimaryIdAttribute").asString(), root.path("ChangeTrackingEnabled").asBoolean(false),
-                columns, navigations);
+                Map.of(), navigations, columns);
+    }
+
+    /**
+     * One {@code AttributeMetadata}: its type, and the facts of its subtype that a typed schema needs
+     * ({@code Precision}, {@code PrecisionSource}, {@code MinValue}, {@code MaxValue}, {@code DateTimeBehavior},
+     * {@code Targets}, {@code MaxLength}, {@code AttributeOf}); a fact the response lacks stays unknown.
+     */
+    static ColumnMetadata column(JsonNode attribute) {
+        String attributeType = attribute.path("AttributeType").asString(null);
+        ColumnType type = ColumnType.of(attributeType, attribute.path("AttributeTypeName").path("Value").asString(null));
+        DecimalRange decimals = type == ColumnType.DECIMAL || type == ColumnType.MONEY
+                ? new DecimalRange(integer(attribute.path("Precision")), integer(attribute.path("PrecisionSource")),
+                        number(attribute.path("MinValue")), number(attribute.path("MaxValue")))
+                : DecimalRange.unknown();
+        DateTimeBehavior behavior = type == ColumnType.DATETIME ? DateTimeBehavior.of(behavior(attribute)) : null;
+        List<String> targets = new ArrayList<>();
+        attribute.path("Targets").forEach(target -> targets.add(target.asString()));
+        return new ColumnMetadata(attribute.path("LogicalName").asString(), type, attributeType,
+                attribute.path("AttributeOf").asString(null), decimals, behavior, targets,
+                integer(attribute.path("MaxLength")));
+    }
+
+    /** {@code DateTimeBehavior} is a complex value ({@code {"Value":"DateOnly"}}); a bare string is read too. */
+    private static String behavior(JsonNode attribute) {
+        JsonNode behavior = attribute.path("DateTimeBehavior");
+        return behavior.isObject() ? behavior.path("Value").asString(null) : behavior.asString(null);
+    }
+
+    private static Integer integer(JsonNode node) {
+        return node.isIntegralNumber() ? node.asInt() : null;
+    }
+
+    private static java.math.BigDecimal number(JsonNode node) {
+        return node.isNumber() ? node.decimalValue() : null;
     }
 
     /** Table logical name → entity set name, from {@code EntityDefinitions?$select=LogicalName,EntitySetName}. */

@@ -1,5 +1,6 @@
 package io.crmbridge.crm.metadata;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +84,94 @@ class MetadataJsonTest {
                         TableMetadata::changeTrackingEnabled)
                 .containsExactly(tuple("account", "accounts", true), tuple("lead", "leads", false));
         assertThat(tables.get(0).columns()).as("the list names no columns").isEmpty();
+    }
+
+    private static final String PROJECT = """
+            {"LogicalName":"cr123_project","EntitySetName":"cr123_projects","PrimaryIdAttribute":"cr123_projectid",
+             "IsCustomEntity":true,
+             "Attributes":[
+               {"LogicalName":"cr123_name","AttributeType":"String","MaxLength":100},
+               {"LogicalName":"cr123_budget","AttributeType":"Money","Precision":2,"PrecisionSource":2,
+                "MinValue":-922337203685477,"MaxValue":922337203685477},
+               {"LogicalName":"cr123_fee","AttributeType":"Money","Precision":2,"PrecisionSource":0,
+                "MinValue":0,"MaxValue":1000000},
+               {"LogicalName":"cr123_discountrate","AttributeType":"Decimal","Precision":4,
+                "MinValue":-100,"MaxValue":100},
+               {"LogicalName":"cr123_ratio","AttributeType":"Decimal"},
+               {"LogicalName":"cr123_startdate","AttributeType":"DateTime","Format":"DateOnly",
+                "DateTimeBehavior":{"Value":"DateOnly"}},
+               {"LogicalName":"cr123_due","AttributeType":"DateTime","Format":"DateOnly",
+                "DateTimeBehavior":{"Value":"UserLocal"}},
+               {"LogicalName":"cr123_stamp","AttributeType":"DateTime"},
+               {"LogicalName":"ownerid","AttributeType":"Owner","Targets":["systemuser","team"]},
+               {"LogicalName":"owneridname","AttributeType":"String","AttributeOf":"ownerid"},
+               {"LogicalName":"cr123_accountid","SchemaName":"cr123_AccountId","AttributeType":"Lookup",
+                "Targets":["account"]}
+             ]}""";
+
+    @Test
+    void readsWhatATypedSchemaNeedsOfEachColumn() {
+        TableMetadata table = MetadataJson.table(bytes(PROJECT), null);
+
+        ColumnMetadata budget = table.describe("cr123_budget").orElseThrow();
+        assertThat(budget.decimals()).isEqualTo(new DecimalRange(2, 2, new BigDecimal("-922337203685477"),
+                new BigDecimal("922337203685477")));
+        assertThat(table.describe("cr123_discountrate").orElseThrow().decimals().precision()).isEqualTo(4);
+        assertThat(table.describe("cr123_name").orElseThrow().maxLength()).isEqualTo(100);
+        assertThat(table.describe("ownerid").orElseThrow().targets()).containsExactly("systemuser", "team");
+        assertThat(table.describe("ownerid").orElseThrow().attributeType()).isEqualTo("Owner");
+        assertThat(table.describe("owneridname").orElseThrow().derived()).isTrue();
+        assertThat(table.describe("cr123_accountid").orElseThrow().derived()).isFalse();
+        assertThat(table.column("cr123_budget")).as("column(name) still gives the type").contains(ColumnType.MONEY);
+    }
+
+    @Test
+    void givesMoneyTheColumnsScaleOnlyWhenItsPrecisionIsItsOwn() {
+        TableMetadata table = MetadataJson.table(bytes(PROJECT), null);
+
+        assertThat(table.describe("cr123_fee").orElseThrow()).extracting(ColumnMetadata::scale,
+                ColumnMetadata::totalDigits).as("precision source 0, range 0..1,000,000").containsExactly(2, 9);
+        assertThat(table.describe("cr123_budget").orElseThrow()).extracting(ColumnMetadata::scale,
+                ColumnMetadata::totalDigits).as("currency precision: the most a currency has")
+                .containsExactly(4, 19);
+    }
+
+    @Test
+    void givesDecimalsThePrecisionTheirMetadataNamesOrTheWidestDefault() {
+        TableMetadata table = MetadataJson.table(bytes(PROJECT), null);
+
+        assertThat(table.describe("cr123_discountrate").orElseThrow()).extracting(ColumnMetadata::scale,
+                ColumnMetadata::totalDigits).containsExactly(4, 7);
+        assertThat(table.describe("cr123_ratio").orElseThrow()).extracting(ColumnMetadata::scale,
+                ColumnMetadata::totalDigits).as("nothing known: scale 10, 12 integer digits").containsExactly(10, 22);
+    }
+
+    @Test
+    void tellsDateOnlyColumnsByTheirBehaviourNotTheirFormat() {
+        TableMetadata table = MetadataJson.table(bytes(PROJECT), null);
+
+        assertThat(table.describe("cr123_startdate").orElseThrow().dateOnly()).isTrue();
+        assertThat(table.describe("cr123_due").orElseThrow().dateOnly())
+                .as("User Local shown as a date still holds instants").isFalse();
+        assertThat(table.describe("cr123_stamp").orElseThrow().behavior())
+                .as("no behaviour given").isEqualTo(DateTimeBehavior.USER_LOCAL);
+    }
+
+    @Test
+    void keepsColumnsInLogicalNameOrder() {
+        TableMetadata table = MetadataJson.table(bytes(PROJECT), null);
+
+        assertThat(table.describedColumns()).extracting(ColumnMetadata::logicalName).isSorted();
+        assertThat(List.copyOf(table.columns().keySet())).isSorted();
+    }
+
+    @Test
+    void describesColumnsOfTablesBuiltFromTypesAlone() {
+        TableMetadata table = new TableMetadata("account", "accounts", "accountid", true,
+                Map.of("revenue", ColumnType.MONEY), Map.of());
+
+        assertThat(table.describe("revenue")).contains(ColumnMetadata.of("revenue", ColumnType.MONEY));
+        assertThat(table.describe("revenue").orElseThrow().scale()).isEqualTo(4);
     }
 
     private static byte[] bytes(String text) {

@@ -10,7 +10,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Table definitions as the Web API describes them: EntityMetadata (names, primary columns, change tracking),
- * AttributeMetadata (type, length, precision, targets, options) and EntityKeyMetadata.
+ * AttributeMetadata (type, length, precision and range, date behaviour, targets, options) and EntityKeyMetadata.
  */
 final class MetadataJson {
 
@@ -66,6 +66,20 @@ final class MetadataJson {
         }
         if (column.type() == ColumnType.DECIMAL || column.type() == ColumnType.MONEY) {
             attribute.put("Precision", column.precision());
+            // Dataverse's widest ranges, which are the defaults of new columns.
+            boolean money = column.type() == ColumnType.MONEY;
+            attribute.put("MinValue", money ? -922337203685477L : -100000000000L);
+            attribute.put("MaxValue", money ? 922337203685477L : 100000000000L);
+        }
+        if (column.type() == ColumnType.MONEY) {
+            // 2: the currency's precision, the default of standard and new currency columns; the sandbox's one
+            // currency has two decimals, which is the column's Precision.
+            attribute.put("PrecisionSource", 2);
+        }
+        if (column.type() == ColumnType.DATETIME) {
+            // The sandbox keeps every Date and Time column as an instant: behaviour User Local, format date and time.
+            attribute.putObject("DateTimeBehavior").put("Value", "UserLocal");
+            attribute.put("Format", "DateAndTime");
         }
         if (column.type().isLookup()) {
             ArrayNode targets = attribute.putArray("Targets");

@@ -289,6 +289,41 @@ public final class Scenario implements AutoCloseable {
                 .setRequestedBy("scenario").setSentAt(Instant.now()).build());
     }
 
+    /**
+     * The records of a TYPED topic ({@code <prefix>.typed.<connection>.<entity>}) in offset order, keys and values
+     * as generic Avro records (a consumer that has only the registered schemas), tombstones as null values.
+     */
+    public List<ConsumerRecord<Object, Object>> typedRecords(String connection, String entity) {
+        String topic = name + ".typed." + connection + "." + entity;
+        Map<String, Object> config = new HashMap<>();
+        config.put("bootstrap.servers", rig.brokers());
+        config.put("isolation.level", "read_committed");
+        config.put("schema.registry.url", registry);
+        AvroDeserializer<Object> keys = new AvroDeserializer<>();
+        keys.configure(config, true);
+        AvroDeserializer<Object> values = new AvroDeserializer<>();
+        values.configure(config, false);
+        List<ConsumerRecord<Object, Object>> records = new ArrayList<>();
+        try (KafkaConsumer<Object, Object> consumer = new KafkaConsumer<>(config, keys, values)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            Instant deadline = Instant.now().plusSeconds(20);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))
+                    && Instant.now().isBefore(deadline)) {
+                consumer.poll(Duration.ofMillis(100)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+
+    /** The schema registry the pollers of this scenario use. */
+    public String registry() {
+        return registry;
+    }
+
     /** The token requests the poller published (as the token-service would read them). */
     public List<TokenRequest> tokenRequests() {
         List<TokenRequest> requests = new ArrayList<>();

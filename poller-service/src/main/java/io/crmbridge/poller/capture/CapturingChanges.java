@@ -5,6 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 
 import io.crmbridge.poller.subscription.ChangeFormat;
@@ -20,6 +24,7 @@ import io.crmbridge.poller.tracking.FeedFailure;
 import io.crmbridge.poller.tracking.FeedRequest;
 import io.crmbridge.poller.tracking.FeedResult;
 import io.crmbridge.poller.tracking.FeedRow;
+import io.crmbridge.poller.tracking.FeedTable;
 import io.crmbridge.poller.tracking.SnapshotProgress;
 import io.crmbridge.poller.tracking.Step;
 import io.crmbridge.poller.tracking.Tracking;
@@ -40,6 +45,8 @@ final class CapturingChanges {
     private final Clock clock;
     private final CaptureMetrics metrics;
     private final Duration quietCommitInterval;
+    /** TYPED: per subscription, the column names rows carried that the metadata, read again, did not name. */
+    private final Map<SubscriptionKey, Set<String>> checkedColumns = new ConcurrentHashMap<>();
 
     /**
      * @param quietCommitInterval how long a quiet subscription (polls find nothing) keeps its committed checkpoint
@@ -84,6 +91,10 @@ final class CapturingChanges {
             return new PollOutcome.Captured(at, 0, false, step.newest()); // nothing changed: keep the committed position
         }
         List<CapturedChange> changes = captured(subscription, step.changes(), receivedAt);
+        Optional<String> stale = staleColumns(subscription, changes, changeLog);
+        if (stale.isPresent()) {
+            return new PollOutcome.NotCommitted(stale.get());
+        }
         Optional<List<CapturedChange>> published = inFormat(subscription, changes);
         if (published.isEmpty()) {
             return new PollOutcome.NotCommitted("the metadata of " + subscription.key() + " is not known yet");
@@ -124,6 +135,10 @@ final class CapturingChanges {
                 changes.add(CapturedChange.snapshot(subscription, upserted, progress.id(), receivedAt));
             }
         }
+        Optional<String> stale = staleColumns(subscription, changes, changeLog);
+        if (stale.isPresent()) {
+            return new PollOutcome.NotCommitted(stale.get());
+        }
         Optional<List<CapturedChange>> published = inFormat(subscription, changes);
         if (published.isEmpty()) {
             return new PollOutcome.NotCommitted("the metadata of " + subscription.key() + " is not known yet");
@@ -145,6 +160,41 @@ final class CapturingChanges {
             return new PollOutcome.Captured(next, changes.size(), !after.completed(), null);
         }
         return uncommitted(subscription, outcome);
+    }
+
+    /**
+     * TYPED: a row with a column its table's metadata does not name means a column was added since the metadata was
+     * read. The metadata is read again at once (each unknown name once, so a column Dataverse returns beside the
+     * metadata's, such as a money column's currency, costs one read); when it changed, SCHEMA_CHANGED is said and the
+     * page is not published: it is read again, its rows parsed with the new columns and published under the new
+     * schema. Empty when the page can be published as it is.
+     */
+    private Optional<String> staleColumns(Subscription subscription, List<CapturedChange> changes,
+                                          ChangeLog changeLog) {
+        if (subscription.format() != ChangeFormat.TYPED) {
+            return Optional.empty();
+        }
+        Optional<FeedTable> table = feed.table(subscription);
+        if (table.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> known = table.get().metadata().columns().keySet();
+        Set<String> checked = checkedColumns.computeIfAbsent(subscription.key(), key -> ConcurrentHashMap.newKeySet());
+        Set<String> unknown = new TreeSet<>();
+        changes.forEach(change -> change.attributes().keySet().stream()
+                .filter(name -> !known.contains(name) && !checked.contains(name)).forEach(unknown::add));
+        if (unknown.isEmpty()) {
+            return Optional.empty();
+        }
+        checked.addAll(unknown);
+        Optional<ColumnsChange> changed = feed.refreshColumns(subscription);
+        if (changed.isEmpty()) {
+            return Optional.empty();
+        }
+        changeLog.announce(List.of(CaptureNotice.schemaChanged(subscription.key(), clock.instant(),
+                changed.get().added(), changed.get().removed())));
+        return Optional.of("the columns of " + subscription.key() + " changed (" + unknown
+                + " appeared); reading the page again with them");
     }
 
     /**

@@ -23,12 +23,12 @@ public interface ChangeRecords {
     }
 
     /**
-     * {@code change} (TYPED) on its connection's and table's topic.
+     * {@code change} (TYPED) on its connection's and table's {@code topic}.
      *
      * @throws RuntimeException naming the column when a value does not fit the column's type as the table's
      *                          metadata states it (nothing of the page is then written)
      */
-    Keyed typed(CapturedChange change);
+    Keyed typed(CapturedChange change, String topic);
 
     /** The value of {@code checkpoint} on {@code crm.poller-checkpoints}. */
     Object checkpoint(SubscriptionKey subscription, Checkpoint checkpoint);

@@ -211,7 +211,7 @@ final class KafkaChangeLog implements ChangeLog {
     private ProducerRecord<Object, Object> changeRecord(CapturedChange change) {
         String topic = changeTopics.of(change.subscription(), change.format());
         if (change.format() == ChangeFormat.TYPED) {
-            ChangeRecords.Keyed typed = records.typed(change);
+            ChangeRecords.Keyed typed = records.typed(change, topic);
             return new ProducerRecord<>(topic, typed.key(), typed.value());
         }
         String connection = change.subscription().connection().value();

@@ -5,6 +5,7 @@ import java.util.Optional;
 import io.crmbridge.events.PollCheckpoint;
 import io.crmbridge.poller.capture.CapturedChange;
 import io.crmbridge.poller.capture.CaptureNotice;
+import io.crmbridge.schemas.registry.SchemaRegistry;
 import io.crmbridge.poller.capture.ChangeRecords;
 import io.crmbridge.poller.subscription.SubscriptionKey;
 import io.crmbridge.poller.tracking.Checkpoint;
@@ -16,6 +17,18 @@ import io.crmbridge.poller.tracking.RecordIndex;
  * a real broker.
  */
 public final class AvroChangeRecords implements ChangeRecords {
+
+    private final TypedChangeEvents typed;
+
+    /** TYPED schemas named under {@code schemaPrefix}; their subjects' compatibility set in {@code registry}. */
+    public AvroChangeRecords(String schemaPrefix, SchemaRegistry registry) {
+        this.typed = new TypedChangeEvents(schemaPrefix, registry);
+    }
+
+    /** For the GENERIC format (TYPED schemas under {@code crm}, subjects left as the registry has them). */
+    public AvroChangeRecords() {
+        this("crm", null);
+    }
 
     @Override
     public Object changed(CapturedChange change) {
@@ -33,8 +46,8 @@ public final class AvroChangeRecords implements ChangeRecords {
     }
 
     @Override
-    public Keyed typed(CapturedChange change) {
-        throw new UnsupportedOperationException("the TYPED format is not available yet");
+    public Keyed typed(CapturedChange change, String topic) {
+        return typed.event(change, topic);
     }
 
     @Override

@@ -2,6 +2,9 @@ package io.crmbridge.poller.events;
 
 import io.crmbridge.poller.capture.ChangeRecords;
 import io.crmbridge.poller.subscription.SubscriptionRecords;
+import io.crmbridge.schemas.registry.SchemaRegistry;
+import io.crmbridge.schemas.topics.Topics;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -9,9 +12,11 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class EventsConfiguration {
 
+    /** TYPED schemas are named under the topic prefix; the registry is the one the producers use. */
     @Bean
-    ChangeRecords changeRecords() {
-        return new AvroChangeRecords();
+    ChangeRecords changeRecords(Topics topics, KafkaProperties kafka) {
+        return new AvroChangeRecords(topics.settings().prefix(),
+                SchemaRegistry.connect(kafka.buildProducerProperties()));
     }
 
     @Bean

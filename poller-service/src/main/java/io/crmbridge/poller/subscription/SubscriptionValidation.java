@@ -89,10 +89,6 @@ public final class SubscriptionValidation {
         if (spec.activeInterval() != null && spec.activeInterval().isNegative()) {
             problems.add("activeInterval must not be negative: " + spec.activeInterval());
         }
-        if (spec.format() == ChangeFormat.TYPED) {
-            // Accepted by the contract ahead of its writer: refused rather than published in another shape.
-            problems.add("format TYPED is not available in this version of the poller yet: use GENERIC");
-        }
         if (spec.columns().stream().distinct().count() < spec.columns().size()) {
             problems.add("columns name a column twice: " + spec.columns());
         }

@@ -111,6 +111,16 @@ public final class Scenario implements AutoCloseable {
         return this;
     }
 
+    /**
+     * A schema registry of the test's own with a Confluent-compatible API at {@code url} (e.g. Apicurio Registry's
+     * {@code /apis/ccompat/v7}), for tests whose other parts (a Kafka Connect converter) read the same schemas.
+     * Call before anything is published.
+     */
+    public Scenario withRegistry(String url) {
+        registry = url;
+        return this;
+    }
+
     /** Plays the token-service for a connection to a Dataverse of the test's own at {@code orgUrl}. */
     public Scenario connect(String connection, String orgUrl) {
         orgUrls.put(connection, orgUrl);

@@ -2,11 +2,14 @@ package io.crmbridge.sink;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A real server the tests start in a JVM or process of its own (a registry, a Connect worker, a database), its output
@@ -29,6 +32,8 @@ final class ChildProcess implements AutoCloseable {
             Files.createDirectories(log.getParent());
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
+            // A test JVM that ends without @AfterAll (Ctrl-C, a failsafe timeout) must not leave servers behind.
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "stop " + name));
             return new ChildProcess(name, process, log);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name + ": " + command.get(0), e);
@@ -42,7 +47,7 @@ final class ChildProcess implements AutoCloseable {
 
     /** A port free on 127.0.0.1 now (the child binds it a moment later). */
     static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -69,8 +74,8 @@ final class ChildProcess implements AutoCloseable {
 
     /** Deletes a directory a child wrote, best effort: a file left in the temp directory fails no test. */
     static void deleteTree(Path directory) {
-        try (java.util.stream.Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // best effort, see above
         }

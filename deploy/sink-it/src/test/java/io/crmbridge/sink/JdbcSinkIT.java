@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import io.crmbridge.events.CaptureEventType;
@@ -163,15 +164,15 @@ class JdbcSinkIT {
         }
         List<String> differences = new ArrayList<>();
         Table table = accounts();
-        Set<String> live = new java.util.TreeSet<>();
+        Set<String> live = new TreeSet<>();
         for (UUID id : accounts) {
             table.get(id).ifPresent(any -> live.add(id.toString()));
         }
         if (table.count() != live.size()) {
             differences.add("the sandbox holds rows the test did not create: " + table.count());
         }
-        if (!new java.util.TreeSet<>(sinkIds()).equals(live)) {
-            differences.add("rows: sandbox " + live + ", PostgreSQL " + new java.util.TreeSet<>(sinkIds()));
+        if (!new TreeSet<>(sinkIds()).equals(live)) {
+            differences.add("rows: sandbox " + live + ", PostgreSQL " + new TreeSet<>(sinkIds()));
         }
         for (String id : live) {
             Map<String, Object> sink = sinkRow(UUID.fromString(id));

@@ -131,6 +131,9 @@ public final class PollerBenchmark {
             results.put("re-sync records checked / read ceiling", String.format("%.0f %%", 100 * checked / read));
             results.put("poller heap used after the run (whole JVM: broker, sandbox, poller)",
                     (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1 << 20) + " MB");
+            scenario.close();
+            double typedDelta = typed(rig, rows, activeInterval, results);
+            results.put("TYPED delta / GENERIC delta (same run)", String.format("%.0f %%", 100 * typedDelta / delta));
         }
         System.out.println();
         System.out.println("=== PollerBenchmark (" + rows + " rows, pages of " + PAGE + ") ===");
@@ -139,13 +142,50 @@ public final class PollerBenchmark {
     }
 
     /**
+     * The same table, rows and phases in the TYPED format (Debezium's envelope, a schema per table): a poller of its
+     * own on an org of its own, after the GENERIC phases, so both figures come from one run.
+     */
+    private static double typed(PollerRig rig, int rows, String activeInterval, Map<String, String> results)
+            throws InterruptedException {
+        String connection = CONNECTION + "-typed";
+        try (Scenario scenario = rig.scenario(connection)) {
+            Table accounts = scenario.org(connection).table("account");
+            List<UUID> ids = seed(accounts, rows, new java.util.LinkedHashMap<>());
+            scenario.connect(connection)
+                    .poll(connection, "account", "name", "accountnumber", "revenue", "industrycode", "telephone1",
+                            "description", "numberofemployees")
+                    .with("crmbridge.poller.defaults.format", "TYPED")
+                    .with("crmbridge.poller.defaults.interval", "1s")
+                    .with("crmbridge.poller.defaults.active-interval", activeInterval)
+                    .with("crmbridge.poller.defaults.page-size", PAGE)
+                    .with("logging.level.io.crmbridge", "WARN");
+            ConfigurableApplicationContext poller = scenario.startPoller();
+            MeterRegistry meters = poller.getBean(MeterRegistry.class);
+            results.put("TYPED snapshot: changes/s", format(captureRate(meters, rows, 0)));
+            scenario.publishConnectionEvent(connection, ConnectionEventType.TOKEN_EXPIRED, ConnectionState.EXPIRED);
+            awaitPaused(poller, meters, connection);
+            for (UUID id : ids) {
+                accounts.update(id, Map.of("telephone1", "+1 555 " + (id.hashCode() & 0xffff)));
+            }
+            scenario.publishConnectionEvent(connection, ConnectionEventType.RECONNECTED, ConnectionState.ACTIVE);
+            double delta = captureRate(meters, rows, rows);
+            results.put("TYPED delta: changes/s", format(delta));
+            return delta;
+        }
+    }
+
+    private static void awaitPaused(ConfigurableApplicationContext poller, MeterRegistry meters) {
+        awaitPaused(poller, meters, CONNECTION);
+    }
+
+    /**
      * Waits until the connection is paused and no poll is under way any more (none ended within the last second),
      * so the updates written next are all captured after the reconnect, in the measured delta.
      */
-    private static void awaitPaused(ConfigurableApplicationContext poller, MeterRegistry meters) {
+    private static void awaitPaused(ConfigurableApplicationContext poller, MeterRegistry meters, String connection) {
         ConnectionStates states = poller.getBean(ConnectionStates.class);
         await().atMost(Duration.ofSeconds(60))
-                .until(() -> states.status(ConnectionId.of(CONNECTION)) == ConnectionStatus.TOKEN_EXPIRED);
+                .until(() -> states.status(ConnectionId.of(connection)) == ConnectionStatus.TOKEN_EXPIRED);
         AtomicLong polls = new AtomicLong(-1);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> polls.getAndSet(pollsEnded(meters)) == polls.get());

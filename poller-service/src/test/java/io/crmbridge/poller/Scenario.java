@@ -38,6 +38,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -304,29 +305,9 @@ public final class Scenario implements AutoCloseable {
      * as generic Avro records (a consumer that has only the registered schemas), tombstones as null values.
      */
     public List<ConsumerRecord<Object, Object>> typedRecords(String connection, String entity) {
-        String topic = name + ".typed." + connection + "." + entity;
-        Map<String, Object> config = new HashMap<>();
-        config.put("bootstrap.servers", rig.brokers());
-        config.put("isolation.level", "read_committed");
-        config.put("schema.registry.url", registry);
         AvroDeserializer<Object> keys = new AvroDeserializer<>();
-        keys.configure(config, true);
-        AvroDeserializer<Object> values = new AvroDeserializer<>();
-        values.configure(config, false);
-        List<ConsumerRecord<Object, Object>> records = new ArrayList<>();
-        try (KafkaConsumer<Object, Object> consumer = new KafkaConsumer<>(config, keys, values)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            Instant deadline = Instant.now().plusSeconds(20);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))
-                    && Instant.now().isBefore(deadline)) {
-                consumer.poll(Duration.ofMillis(100)).forEach(records::add);
-            }
-        }
-        return records;
+        keys.configure(Map.of("schema.registry.url", registry), true);
+        return read(name + ".typed." + connection + "." + entity, "read_committed", keys, false);
     }
 
     /** The schema registry the pollers of this scenario use. */
@@ -355,15 +336,21 @@ public final class Scenario implements AutoCloseable {
     }
 
     private List<ConsumerRecord<String, Object>> readAll(String topic, String isolation) {
+        return read(topic, isolation, new StringDeserializer(), true);
+    }
+
+    /** Every record of {@code topic} up to its end when asked; values as generated classes or generic records. */
+    private <K> List<ConsumerRecord<K, Object>> read(String topic, String isolation, Deserializer<K> keys,
+                                                     boolean specific) {
         Map<String, Object> config = new HashMap<>();
         config.put("bootstrap.servers", rig.brokers());
         config.put("isolation.level", isolation);
         config.put("schema.registry.url", registry);
-        config.put("specific.avro.reader", true);
+        config.put("specific.avro.reader", specific);
         AvroDeserializer<Object> values = new AvroDeserializer<>();
         values.configure(config, false);
-        List<ConsumerRecord<String, Object>> records = new ArrayList<>();
-        try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(config, new StringDeserializer(), values)) {
+        List<ConsumerRecord<K, Object>> records = new ArrayList<>();
+        try (KafkaConsumer<K, Object> consumer = new KafkaConsumer<>(config, keys, values)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
             consumer.assign(partitions);

@@ -91,15 +91,11 @@ final class CapturingChanges {
             return new PollOutcome.Captured(at, 0, false, step.newest()); // nothing changed: keep the committed position
         }
         List<CapturedChange> changes = captured(subscription, step.changes(), receivedAt);
-        Optional<String> stale = staleColumns(subscription, changes, changeLog);
-        if (stale.isPresent()) {
-            return new PollOutcome.NotCommitted(stale.get());
+        Publishable publishable = publishable(subscription, changes, changeLog);
+        if (publishable.notNow() != null) {
+            return new PollOutcome.NotCommitted(publishable.notNow());
         }
-        Optional<List<CapturedChange>> published = inFormat(subscription, changes);
-        if (published.isEmpty()) {
-            return new PollOutcome.NotCommitted("the metadata of " + subscription.key() + " is not known yet");
-        }
-        changes = published.get();
+        changes = publishable.changes();
         // A snapshot on demand goes on beside the subscription's own read, whose steps know nothing of it.
         Checkpoint next = step.next().withSnapshot(at.snapshot()).writtenFor(subscription);
         CommitOutcome outcome = changeLog.append(subscription.key(), changes, step.indexed(), next,
@@ -135,15 +131,11 @@ final class CapturingChanges {
                 changes.add(CapturedChange.snapshot(subscription, upserted, progress.id(), receivedAt));
             }
         }
-        Optional<String> stale = staleColumns(subscription, changes, changeLog);
-        if (stale.isPresent()) {
-            return new PollOutcome.NotCommitted(stale.get());
+        Publishable publishable = publishable(subscription, changes, changeLog);
+        if (publishable.notNow() != null) {
+            return new PollOutcome.NotCommitted(publishable.notNow());
         }
-        Optional<List<CapturedChange>> published = inFormat(subscription, changes);
-        if (published.isEmpty()) {
-            return new PollOutcome.NotCommitted("the metadata of " + subscription.key() + " is not known yet");
-        }
-        changes = published.get();
+        changes = publishable.changes();
         SnapshotProgress after = progress.after(page.next().orElse(null), changes.size());
         List<CaptureNotice> notices = new ArrayList<>();
         if (progress.notStarted()) {
@@ -160,6 +152,19 @@ final class CapturingChanges {
             return new PollOutcome.Captured(next, changes.size(), !after.completed(), null);
         }
         return uncommitted(subscription, outcome);
+    }
+
+    /** A page's changes as they are published, or (notNow) why they cannot be now. */
+    private record Publishable(List<CapturedChange> changes, String notNow) {
+    }
+
+    private Publishable publishable(Subscription subscription, List<CapturedChange> changes, ChangeLog changeLog) {
+        Optional<String> stale = staleColumns(subscription, changes, changeLog);
+        if (stale.isPresent()) {
+            return new Publishable(List.of(), stale.get());
+        }
+        return inFormat(subscription, changes).map(published -> new Publishable(published, null)).orElseGet(() ->
+                new Publishable(List.of(), "the metadata of " + subscription.key() + " is not known yet"));
     }
 
     /**

@@ -76,7 +76,7 @@ final class TypedChangeEvents {
                     && previous.labels() == change.labels()) {
                 return previous;
             }
-            TypedSchemas schemas = TypedSchemas.of(SchemaNames.of(prefix, key.connection(), key.entity()), metadata,
+            TypedSchemas schemas = TypedSchemas.of(SchemaNames.underTopicPrefix(prefix, key.connection(), key.entity()), metadata,
                     change.columns(), change.labels());
             if (previous != null) {
                 schemas = schemas.evolved(previous.schemas().row());

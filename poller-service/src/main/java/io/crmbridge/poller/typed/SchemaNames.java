@@ -32,6 +32,18 @@ public record SchemaNames(String prefix, ConnectionId connection, String table) 
         return new SchemaNames(prefix, connection, table);
     }
 
+    /**
+     * The names under a Kafka topic prefix, which may hold characters Avro names may not ({@code acme-crm},
+     * {@code eu.crm-2}): each dot-separated segment is {@linkplain AvroNames#escaped escaped} as a connection id is.
+     */
+    public static SchemaNames underTopicPrefix(String topicPrefix, ConnectionId connection, String table) {
+        StringBuilder prefix = new StringBuilder();
+        for (String segment : topicPrefix.split("\\.", -1)) {
+            prefix.append(prefix.isEmpty() ? "" : ".").append(AvroNames.valid(segment));
+        }
+        return new SchemaNames(prefix.toString(), connection, table);
+    }
+
     /** {@code <prefix>.<escaped connection>.<table>}. */
     public String namespace() {
         return prefix + "." + AvroNames.escaped(connection.value()) + "." + AvroNames.valid(table);

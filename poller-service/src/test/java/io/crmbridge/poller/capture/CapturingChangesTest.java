@@ -4,15 +4,23 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
+import io.crmbridge.crm.metadata.TableMetadata;
 import io.crmbridge.poller.TestClock;
+import io.crmbridge.poller.subscription.ChangeFormat;
 import io.crmbridge.poller.subscription.StartPosition;
 import io.crmbridge.poller.subscription.Strategy;
 import io.crmbridge.poller.subscription.Subscription;
+import io.crmbridge.poller.tracking.ChangeFeed;
 import io.crmbridge.poller.tracking.ChangeKind;
 import io.crmbridge.poller.tracking.Checkpoint;
+import io.crmbridge.poller.tracking.ColumnsChange;
 import io.crmbridge.poller.tracking.FeedFailure;
+import io.crmbridge.poller.tracking.FeedRequest;
+import io.crmbridge.poller.tracking.FeedResult;
+import io.crmbridge.poller.tracking.FeedTable;
 import io.crmbridge.poller.tracking.InMemoryChangeFeed;
 import io.crmbridge.poller.tracking.SnapshotProgress;
 import org.junit.jupiter.api.Test;
@@ -376,6 +384,48 @@ class CapturingChangesTest {
         assertThat(outcome).isInstanceOfSatisfying(PollOutcome.Deferred.class,
                 d -> assertThat(d.reason()).isEqualTo(FeedFailure.THROTTLED));
         assertThat(changeLog.transactions()).isEqualTo(transactions);
+    }
+
+    @Test
+    void aTypedRowWithAColumnTheMetadataLacksReadsTheMetadataAgainAndThePageWithIt() {
+        createAccounts(2);
+        FeedTable withoutName = new FeedTable(TableMetadata.minimal("account", "accounts"),
+                java.net.URI.create("https://contoso.crm.dynamics.com"));
+        java.util.concurrent.atomic.AtomicInteger metadataReads = new java.util.concurrent.atomic.AtomicInteger();
+        ChangeFeed feed = new ChangeFeed() {
+            @Override
+            public FeedResult read(Subscription subscription, FeedRequest request) {
+                return table.read(subscription, request);
+            }
+
+            @Override
+            public Optional<FeedTable> table(Subscription subscription) {
+                return Optional.of(withoutName);
+            }
+
+            @Override
+            public Optional<ColumnsChange> refreshColumns(Subscription subscription) {
+                return metadataReads.getAndIncrement() == 0
+                        ? Optional.of(new ColumnsChange(List.of("name"), List.of())) : Optional.empty();
+            }
+        };
+        Subscription typed = new Subscription(ACCOUNTS, "accounts", List.of("name"), Strategy.CHANGE_TRACKING,
+                Duration.ofSeconds(1), Duration.ofSeconds(1), 10, StartPosition.SNAPSHOT, false, 0, null,
+                ChangeFormat.TYPED);
+        CaptureDriver driver = new CaptureDriver(typed, feed, changeLog, clock);
+
+        assertThat(driver.pollOnce()).isInstanceOf(PollOutcome.NotCommitted.class);
+        assertThat(changeLog.notices()).extracting(CaptureNotice::type).containsExactly(
+                CaptureNotice.Type.SCHEMA_CHANGED);
+        assertThat(changeLog.committed()).as("nothing published with the old columns").isEmpty();
+
+        driver.pollUntilCaughtUp();
+
+        assertThat(changeLog.committed()).hasSize(2).allSatisfy(change -> {
+            assertThat(change.format()).isEqualTo(ChangeFormat.TYPED);
+            assertThat(change.table()).isEqualTo(withoutName);
+        });
+        assertThat(metadataReads).as("each unknown column name checked once").hasValue(1);
     }
 
     /** The capture events said the initial sync, then the re-sync, which ended with these figures. */

@@ -2,6 +2,8 @@ package io.crmbridge.poller.typed;
 
 import java.util.List;
 
+import io.crmbridge.crm.connection.ConnectionId;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,5 +30,13 @@ class AvroNamesTest {
 
         assertThat(ids.stream().map(AvroNames::escaped).toList()).doesNotHaveDuplicates();
         ids.stream().map(AvroNames::escaped).forEach(name -> assertThat(name).matches("[A-Za-z_][A-Za-z0-9_]*"));
+    }
+
+    @Test
+    void aTopicPrefixWithCharactersAvroNamesMayNotHoldIsEscapedSegmentBySegment() {
+        assertThat(SchemaNames.underTopicPrefix("bench-typed", ConnectionId.of("contoso"), "account").value())
+                .isEqualTo("bench_2dtyped.contoso.account.Value");
+        assertThat(SchemaNames.underTopicPrefix("acme.crm", ConnectionId.of("contoso-app"), "account").namespace())
+                .isEqualTo("acme.crm.contoso_2dapp.account");
     }
 }

@@ -72,8 +72,10 @@ final class TypedChangeEvents {
     private TypedValues values(CapturedChange change) {
         TableMetadata metadata = change.table().metadata();
         return built.compute(change.subscription(), (key, previous) -> {
-            if (previous != null && previous.metadata().equals(metadata) && previous.columns().equals(change.columns())
-                    && previous.labels() == change.labels()) {
+            // The feed hands out one metadata instance until it reads the table anew: identity settles nearly every
+            // change without comparing every column of the table.
+            if (previous != null && (previous.metadata() == metadata || previous.metadata().equals(metadata))
+                    && previous.columns().equals(change.columns()) && previous.labels() == change.labels()) {
                 return previous;
             }
             TypedSchemas schemas = TypedSchemas.of(SchemaNames.underTopicPrefix(prefix, key.connection(), key.entity()), metadata,
